@@ -1,0 +1,147 @@
+//! Cue phrases as an editor writes them, compiled into one matcher per list.
+//!
+//! A cue is matched on folded text (no case, no accents, plain apostrophes), on whole words.
+//! Two small notations keep lists short without regular expressions:
+//! - `instructeur*`: a trailing `*` accepts any ending ("instructeur", "instructeurs");
+//! - `nombre ... precise`: `...` stands for up to four words.
+//!
+//! A hyphen in a cue also matches a space or nothing ("touched-down", "touched down").
+
+use regex::{Regex, RegexBuilder};
+
+use crate::text::fold;
+
+/// Upper bound on the compiled size of one cue list or pattern, so that a careless list cannot
+/// make claimcheck use unbounded memory.
+pub const REGEX_SIZE_LIMIT: usize = 2 << 20;
+
+/// A compiled list of cue phrases.
+#[derive(Debug, Clone)]
+pub struct CueSet {
+    /// The cues as written, for messages.
+    pub cues: Vec<String>,
+    regex: Regex,
+}
+
+/// One place a cue matched, in folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueMatch {
+    /// Byte offset of the first matched character.
+    pub start: usize,
+    /// Byte offset just past the match.
+    pub end: usize,
+}
+
+impl CueSet {
+    /// Compiles `cues`. Fails with the regex engine's message if the list is too large.
+    pub fn new(cues: &[String]) -> Result<CueSet, String> {
+        let mut alternatives: Vec<String> = cues.iter().map(|c| cue_pattern(c)).collect();
+        // Longer alternatives first, so that "instructeurs militaires" wins over "instructeurs".
+        alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        let source = alternatives.join("|");
+        let regex = RegexBuilder::new(&source)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|e| e.to_string())?;
+        Ok(CueSet {
+            cues: cues.to_vec(),
+            regex,
+        })
+    }
+
+    /// Every match in folded text, left to right.
+    pub fn find_iter<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = CueMatch> + 'a {
+        self.regex.find_iter(folded).map(|m| CueMatch {
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    /// Whether any cue occurs in folded text.
+    pub fn is_match(&self, folded: &str) -> bool {
+        self.regex.is_match(folded)
+    }
+}
+
+/// The regular expression for one cue: folded, escaped, with the notations above expanded.
+fn cue_pattern(cue: &str) -> String {
+    let folded = fold(cue.trim());
+    let mut out = String::from("(?:");
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    for (i, word) in words.iter().enumerate() {
+        if *word == "..." || *word == "\u{2026}" {
+            out.push_str(r"(?:[\s-]+[^\s]+){0,4}");
+            continue;
+        }
+        if i > 0 {
+            out.push_str(r"[\s-]+");
+        }
+        let (stem, open_end) = match word.strip_suffix('*') {
+            Some(stem) => (stem, true),
+            None => (*word, false),
+        };
+        if i == 0 && stem.starts_with(|c: char| c.is_alphanumeric()) {
+            out.push_str(r"\b");
+        }
+        for ch in stem.chars() {
+            match ch {
+                '-' => out.push_str(r"[\s-]?"),
+                c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+            }
+        }
+        if open_end {
+            out.push_str(r"\w*");
+        } else if i == words.len() - 1 && stem.ends_with(|c: char| c.is_alphanumeric()) {
+            out.push_str(r"\b");
+        }
+    }
+    out.push(')');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(cues: &[&str]) -> CueSet {
+        CueSet::new(&cues.iter().map(|c| c.to_string()).collect::<Vec<_>>()).unwrap()
+    }
+
+    fn matches(set: &CueSet, text: &str) -> Vec<String> {
+        let folded = fold(text);
+        set.find_iter(&folded)
+            .map(|m| folded[m.start..m.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn cues_match_folded_whole_words() {
+        let s = set(&["s'est posé", "instructeurs"]);
+        assert_eq!(matches(&s, "L’avion s’est posé."), ["s'est pose"]);
+        assert!(matches(&s, "les instructeursX").is_empty());
+        assert_eq!(matches(&s, "d’instructeurs"), ["instructeurs"]);
+    }
+
+    #[test]
+    fn star_and_ellipsis_notations() {
+        let s = set(&["instructeur*", "nombre ... précisé"]);
+        assert_eq!(
+            matches(&s, "Instructeurs dont le nombre n’a pas été précisé"),
+            ["instructeurs", "nombre n'a pas ete precise"]
+        );
+        assert!(matches(&set(&["nombre ... précisé"]), "nombre a b c d e f precise").is_empty());
+    }
+
+    #[test]
+    fn hyphens_and_spaces_are_interchangeable() {
+        let s = set(&["touched-down"]);
+        assert_eq!(matches(&s, "touched down and touched-down"), ["touched down", "touched-down"]);
+    }
+
+    #[test]
+    fn punctuation_cues_work() {
+        let s = set(&["nombre (inconnu)"]);
+        assert_eq!(matches(&s, "un nombre (inconnu) d’instructeurs"), ["nombre (inconnu)"]);
+    }
+}

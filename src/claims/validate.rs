@@ -1,0 +1,420 @@
+//! From `claims.toml` as written to the claims the extractors use, collecting every problem.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use regex::RegexBuilder;
+use toml::Spanned;
+
+use super::cues::{CueSet, REGEX_SIZE_LIMIT};
+use super::raw::{self, RawClaim, RawCues, RawFile};
+use super::{AliasKey, Claim, ClaimKind, ClaimSet, ClaimsError, EntityValue, Example, Story};
+use crate::diag::{did_you_mean, Diagnostic, Location};
+
+/// The kinds a claim may have.
+const KINDS: &[&str] = &["count", "date", "entity"];
+/// Default number of words allowed between a number and what it counts.
+const DEFAULT_MAX_GAP: usize = 3;
+/// Default similarity for a misspelt entity alias.
+const DEFAULT_SIMILARITY: f64 = 0.85;
+
+/// Collects problems while validating one file.
+struct Validator<'a> {
+    path: &'a Path,
+    source: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn at(&self, span: std::ops::Range<usize>) -> Location {
+        Location::from_span(self.path, self.source, span)
+    }
+
+    fn error(&mut self, code: &'static str, span: std::ops::Range<usize>, message: String) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, message).at(self.at(span));
+        self.problems.push(d);
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    fn cues(&mut self, claim: &str, key: &str, cues: &RawCues) -> Option<CueSet> {
+        let list = cues.as_ref()?;
+        let phrases: Vec<String> = list.get_ref().iter().map(|c| c.get_ref().clone()).collect();
+        if phrases.iter().all(|p| p.trim().is_empty()) {
+            self.error(
+                "empty-cues",
+                list.span(),
+                format!("`{key}` of claim `{claim}` has no cue"),
+            )
+            .help = Some(format!("list at least one phrase, e.g. {key} = [\"...\"], or remove the key"));
+            return None;
+        }
+        for cue in list.get_ref() {
+            if cue.get_ref().trim().is_empty() {
+                self.error("empty-cues", cue.span(), format!("empty cue in `{key}` of claim `{claim}`"));
+            }
+        }
+        match CueSet::new(&phrases) {
+            Ok(set) => Some(set),
+            Err(message) => {
+                self.error(
+                    "invalid-cues",
+                    list.span(),
+                    format!("`{key}` of claim `{claim}` cannot be compiled: {message}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn required_cues(&mut self, claim: &Spanned<RawClaim>, key: &str, cues: &RawCues) -> Option<CueSet> {
+        let id = claim.get_ref().id.get_ref();
+        if cues.is_none() {
+            let kind = claim.get_ref().kind.get_ref();
+            self.error(
+                "missing-key",
+                claim.get_ref().id.span(),
+                format!("claim `{id}` of kind {kind} needs `{key}`"),
+            )
+            .help = Some(format!("add {key} = [\"...\"] to the claim: {}", key_purpose(key)));
+            return None;
+        }
+        self.cues(id, key, cues)
+    }
+
+    fn unexpected(&mut self, claim: &RawClaim, key: &str, present: bool, span: Option<std::ops::Range<usize>>) {
+        if present {
+            let kind = claim.kind.get_ref();
+            self.error(
+                "key-not-for-kind",
+                span.unwrap_or(claim.id.span()),
+                format!("`{key}` does not apply to a claim of kind {kind} (claim `{}`)", claim.id.get_ref()),
+            )
+            .help = Some(format!("{key} is for {} claims; remove it", kinds_using(key)));
+        }
+    }
+
+    fn date(&mut self, value: &Spanned<String>, what: &str) -> Option<NaiveDate> {
+        match NaiveDate::parse_from_str(value.get_ref(), "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(
+                    "invalid-date",
+                    value.span(),
+                    format!("{what} `{}` is not a date: {e}", value.get_ref()),
+                )
+                .help = Some("write dates as YYYY-MM-DD, e.g. \"2024-04-10\"".into());
+                None
+            }
+        }
+    }
+}
+
+/// What a cue key is for, in one phrase.
+fn key_purpose(key: &str) -> &'static str {
+    match key {
+        "subject" => "the words for what is counted, e.g. [\"instructeurs\", \"instructors\"]",
+        "event" => "the words for the event dated, e.g. [\"a atterri\", \"landed\"]",
+        _ => "see docs/claims.md",
+    }
+}
+
+fn kinds_using(key: &str) -> &'static str {
+    match key {
+        "max_gap" => "count",
+        "event" | "exclude" => "date",
+        "values" | "context" | "similarity" => "entity",
+        _ => "other",
+    }
+}
+
+/// Validates the raw file, returning every problem at once.
+pub fn validate(path: &Path, source: &str, raw: RawFile) -> Result<ClaimSet, ClaimsError> {
+    let mut v = Validator {
+        path,
+        source,
+        problems: Vec::new(),
+    };
+    let mut story = Story::default();
+    if let Some(raw_story) = &raw.story {
+        story.title = raw_story.title.clone();
+        if let Some(period) = &raw_story.period {
+            let start = v.date(&period.get_ref().start, "period start");
+            let end = v.date(&period.get_ref().end, "period end");
+            if let (Some(start), Some(end)) = (start, end) {
+                if start > end {
+                    v.error(
+                        "invalid-period",
+                        period.span(),
+                        format!("the story period ends ({end}) before it starts ({start})"),
+                    );
+                } else {
+                    story.period = Some((start, end));
+                }
+            }
+        }
+    }
+    if raw.claims.is_empty() {
+        v.problems.push(
+            Diagnostic::error("no-claims", format!("{} defines no claim", path.display()))
+                .at(Location::file(path))
+                .help("add a [[claims]] table; docs/claims.md shows one of each kind"),
+        );
+    }
+
+    let mut seen: HashMap<String, std::ops::Range<usize>> = HashMap::new();
+    let mut claims = Vec::new();
+    for raw_claim in &raw.claims {
+        let c = raw_claim.get_ref();
+        let id = c.id.get_ref().clone();
+        if !valid_id(&id) {
+            v.error(
+                "invalid-id",
+                c.id.span(),
+                format!("claim id `{id}` must be lowercase letters, digits and underscores"),
+            )
+            .help = Some("ids are stable keys used by reports and baselines, e.g. `instructor_count`".into());
+        }
+        if let Some(first) = seen.get(&id) {
+            let (line, _) = crate::text::LineIndex::new(source).position(source, first.start);
+            v.error("duplicate-id", c.id.span(), format!("claim id `{id}` is used twice"))
+                .help = Some(format!("the first `{id}` is on line {line}; give this claim another id"));
+        } else {
+            seen.insert(id.clone(), c.id.span());
+        }
+        if let Some(claim) = validate_claim(&mut v, raw_claim, &story) {
+            claims.push(claim);
+        }
+    }
+    if v.problems.is_empty() {
+        Ok(ClaimSet {
+            path: path.to_path_buf(),
+            story,
+            claims,
+        })
+    } else {
+        Err(ClaimsError {
+            diagnostics: v.problems,
+        })
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>, story: &Story) -> Option<Claim> {
+    let c = raw_claim.get_ref();
+    let id = c.id.get_ref().clone();
+    let kind_name = c.kind.get_ref().as_str();
+    let problems_before = v.problems.len();
+    let kind = match kind_name {
+        "count" => {
+            v.unexpected(c, "event", c.event.is_some(), c.event.as_ref().map(|s| s.span()));
+            v.unexpected(c, "exclude", c.exclude.is_some(), c.exclude.as_ref().map(|s| s.span()));
+            v.unexpected(c, "values", c.values.is_some(), c.values.as_ref().map(|s| s.span()));
+            v.unexpected(c, "context", c.context.is_some(), c.context.as_ref().map(|s| s.span()));
+            v.unexpected(c, "similarity", c.similarity.is_some(), c.similarity.as_ref().map(|s| s.span()));
+            let max_gap = match &c.max_gap {
+                Some(gap) if !(0..=20).contains(gap.get_ref()) => {
+                    v.error(
+                        "invalid-value",
+                        gap.span(),
+                        format!("max_gap of claim `{id}` must be between 0 and 20 words"),
+                    );
+                    DEFAULT_MAX_GAP
+                }
+                Some(gap) => *gap.get_ref() as usize,
+                None => DEFAULT_MAX_GAP,
+            };
+            v.required_cues(raw_claim, "subject", &c.subject)
+                .map(|subject| ClaimKind::Count { subject, max_gap })
+        }
+        "date" => {
+            v.unexpected(c, "values", c.values.is_some(), c.values.as_ref().map(|s| s.span()));
+            v.unexpected(c, "context", c.context.is_some(), c.context.as_ref().map(|s| s.span()));
+            v.unexpected(c, "max_gap", c.max_gap.is_some(), c.max_gap.as_ref().map(|s| s.span()));
+            v.unexpected(c, "similarity", c.similarity.is_some(), c.similarity.as_ref().map(|s| s.span()));
+            let event = v.required_cues(raw_claim, "event", &c.event);
+            let subject = v.cues(&id, "subject", &c.subject);
+            let exclude = v.cues(&id, "exclude", &c.exclude);
+            event.map(|event| ClaimKind::Date {
+                event,
+                subject,
+                exclude,
+            })
+        }
+        "entity" => {
+            v.unexpected(c, "subject", c.subject.is_some(), c.subject.as_ref().map(|s| s.span()));
+            v.unexpected(c, "event", c.event.is_some(), c.event.as_ref().map(|s| s.span()));
+            v.unexpected(c, "exclude", c.exclude.is_some(), c.exclude.as_ref().map(|s| s.span()));
+            v.unexpected(c, "max_gap", c.max_gap.is_some(), c.max_gap.as_ref().map(|s| s.span()));
+            let similarity = match &c.similarity {
+                Some(s) if !(0.5..=1.0).contains(s.get_ref()) => {
+                    v.error(
+                        "invalid-value",
+                        s.span(),
+                        format!("similarity of claim `{id}` must be between 0.5 and 1.0"),
+                    )
+                    .help = Some("1.0 accepts exact spellings only; 0.85 accepts one wrong letter in ten".into());
+                    DEFAULT_SIMILARITY
+                }
+                Some(s) => *s.get_ref(),
+                None => DEFAULT_SIMILARITY,
+            };
+            let context = v.cues(&id, "context", &c.context);
+            let values = entity_values(v, raw_claim);
+            values.map(|values| ClaimKind::Entity {
+                values,
+                context,
+                similarity,
+            })
+        }
+        other => {
+            let help = match did_you_mean(other, KINDS.iter().copied()) {
+                Some(kind) => format!("did you mean `{kind}`? expected one of count, date, entity"),
+                None => "expected one of count, date, entity".to_string(),
+            };
+            v.error("unknown-kind", c.kind.span(), format!("unknown kind `{other}` for claim `{id}`"))
+                .help = Some(help);
+            None
+        }
+    };
+    let unspecified = v.cues(&id, "unspecified", &c.unspecified);
+    let mut patterns = Vec::new();
+    for pattern in c.patterns.iter().flatten() {
+        let built = RegexBuilder::new(pattern.get_ref())
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build();
+        match built {
+            Ok(regex) if regex.capture_names().any(|n| n == Some("value")) => patterns.push(regex),
+            Ok(_) => {
+                v.error(
+                    "pattern-without-value",
+                    pattern.span(),
+                    format!("pattern of claim `{id}` has no group named `value`"),
+                )
+                .help = Some("name the part that holds the value: (?P<value>...)".into());
+            }
+            Err(e) => {
+                let message = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                v.error(
+                    "invalid-pattern",
+                    pattern.span(),
+                    format!("pattern of claim `{id}` is not a valid regular expression: {message}"),
+                );
+            }
+        }
+    }
+    let mut examples = Vec::new();
+    for example in c.examples.iter().flatten() {
+        let e = example.get_ref();
+        let published = e.published.as_ref().and_then(|p| v.date(p, "example publication date"));
+        examples.push(Example {
+            text: e.text.clone(),
+            expect: e.expect.trim().to_string(),
+            published,
+            location: v.at(example.span()),
+        });
+    }
+    let _ = story;
+    if v.problems.len() > problems_before {
+        return None;
+    }
+    Some(Claim {
+        label: c.label.clone().unwrap_or_else(|| id.clone()),
+        id,
+        kind: kind?,
+        unspecified,
+        patterns,
+        examples,
+        location: v.at(raw_claim.span()),
+    })
+}
+
+fn entity_values(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Vec<EntityValue>> {
+    let c = raw_claim.get_ref();
+    let id = c.id.get_ref();
+    let Some(values) = &c.values else {
+        v.error("missing-key", c.id.span(), format!("claim `{id}` of kind entity needs `values`"))
+            .help = Some("add values = { \"Il-76\" = [\"Ilyushin Il-76\", \"Iliouchine-76\"] }".into());
+        return None;
+    };
+    if values.get_ref().is_empty() {
+        v.error("empty-cues", values.span(), format!("`values` of claim `{id}` is empty"));
+        return None;
+    }
+    let mut owner: BTreeMap<String, String> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (canonical, aliases) in values.get_ref() {
+        let mut keys = vec![AliasKey::new(canonical)];
+        for alias in aliases {
+            let key = AliasKey::new(alias.get_ref());
+            if key.key.is_empty() {
+                v.error(
+                    "empty-cues",
+                    alias.span(),
+                    format!("alias `{}` of `{canonical}` has no letter or digit", alias.get_ref()),
+                );
+                continue;
+            }
+            keys.push(key);
+        }
+        for key in &keys {
+            match owner.get(&key.key) {
+                Some(other) if other != canonical => {
+                    let span = aliases
+                        .iter()
+                        .find(|a| AliasKey::new(a.get_ref()) == *key)
+                        .map_or(values.span(), |a| a.span());
+                    v.error(
+                        "duplicate-alias",
+                        span,
+                        format!("claim `{id}`: the spelling `{}` names both `{other}` and `{canonical}`", key.key),
+                    )
+                    .help = Some("an alias may belong to one value only; remove it from one of them".into());
+                }
+                _ => {
+                    owner.insert(key.key.clone(), canonical.clone());
+                }
+            }
+        }
+        keys.dedup();
+        out.push(EntityValue {
+            canonical: canonical.clone(),
+            aliases: keys,
+        });
+    }
+    Some(out)
+}
+
+/// Turns a TOML or shape error into a located diagnostic with a likely fix.
+pub fn toml_error(path: &Path, source: &str, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim().to_string();
+    let span = error.span().unwrap_or(0..0);
+    let location = Location::from_span(path, source, span.clone());
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = raw::ALL_KEYS.iter().copied().filter(|k| message.contains(&format!("`{k}`"))).collect();
+        let mut d = Diagnostic::error("unknown-key", format!("unknown key `{key}`")).at(location);
+        d.help = Some(match did_you_mean(key, expected.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`? expected one of {}", expected.join(", ")),
+            None => format!("expected one of {}", expected.join(", ")),
+        });
+        return d;
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        return Diagnostic::error("missing-key", format!("missing key `{key}`"))
+            .at(location)
+            .help(format!("every claim needs `{key}`; see docs/claims.md"));
+    }
+    if message.starts_with("invalid type") {
+        return Diagnostic::error("wrong-type", message).at(location);
+    }
+    Diagnostic::error("toml-syntax", format!("invalid TOML: {message}")).at(location)
+}

@@ -1,0 +1,327 @@
+//! Step 4 of the pipeline: from what each source says to a status per source and a verdict per
+//! claim. Pure functions of the extractions: no input, no output.
+//!
+//! A source is `stated` (compatible values), `unspecified` (says it does not know), `silent`, or
+//! `inconsistent` (contradicts itself). The verdict looks only at sources that state a value they
+//! stand by: `agree`, `differ` (two of them are incompatible), `single` or `none`. A source that
+//! gives two incompatible values does not vote, since we cannot tell which it stands by; a source
+//! that gives a value and also says it is unknown votes with its value.
+
+use crate::extract::{Extraction, Mention, Reading, Value};
+
+/// What one source says about one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// One value, or several compatible ones.
+    Stated,
+    /// Explicitly leaves the value open.
+    Unspecified,
+    /// Does not address the claim.
+    Silent,
+    /// Contradicts itself: incompatible values, or a value and "not specified".
+    Inconsistent,
+}
+
+impl Status {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Stated => "stated",
+            Status::Unspecified => "unspecified",
+            Status::Silent => "silent",
+            Status::Inconsistent => "inconsistent",
+        }
+    }
+}
+
+/// The sources' agreement on one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// At least two sources state values, all compatible.
+    Agree,
+    /// At least two sources state incompatible values.
+    Differ,
+    /// Only one source states a value.
+    Single,
+    /// No source states a value.
+    None,
+}
+
+impl Verdict {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Differ => "differ",
+            Verdict::Single => "single",
+            Verdict::None => "none",
+        }
+    }
+}
+
+/// One source's standing on one claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceResult {
+    /// Its status.
+    pub status: Status,
+    /// The value it stands by (its most precise), when it has one.
+    pub value: Option<Value>,
+    /// Everything it says, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+impl SourceResult {
+    /// The distinct values it states, most precise first, as printed.
+    pub fn value_texts(&self) -> Vec<String> {
+        let mut values: Vec<&Value> = self.values().collect();
+        values.sort_by(|a, b| a.vagueness().total_cmp(&b.vagueness()));
+        let mut texts: Vec<String> = Vec::new();
+        for v in values {
+            let text = v.display();
+            if !texts.contains(&text) {
+                texts.push(text);
+            }
+        }
+        texts
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Value> {
+        self.mentions.iter().filter_map(|m| match &m.reading {
+            Reading::Value(v) => Some(v),
+            Reading::Unspecified => None,
+        })
+    }
+}
+
+/// The kinds of finding, each with a stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FindingKind {
+    /// Two sources state incompatible values.
+    Contradiction,
+    /// A source leaves open a value that others state.
+    UnspecifiedVsStated,
+    /// A source contradicts itself.
+    InconsistentSource,
+    /// Only one source states the value: nothing to check it against.
+    SingleSource,
+}
+
+impl FindingKind {
+    /// All kinds, in order of importance.
+    pub const ALL: [FindingKind; 4] = [
+        FindingKind::Contradiction,
+        FindingKind::InconsistentSource,
+        FindingKind::UnspecifiedVsStated,
+        FindingKind::SingleSource,
+    ];
+
+    /// The stable kebab-case code.
+    pub fn code(self) -> &'static str {
+        match self {
+            FindingKind::Contradiction => "contradiction",
+            FindingKind::UnspecifiedVsStated => "unspecified-vs-stated",
+            FindingKind::InconsistentSource => "inconsistent-source",
+            FindingKind::SingleSource => "single-source",
+        }
+    }
+
+    /// One line describing the kind, for docs and SARIF rules.
+    pub fn description(self) -> &'static str {
+        match self {
+            FindingKind::Contradiction => "Two sources state incompatible values for a claim",
+            FindingKind::UnspecifiedVsStated => "A source leaves open a value that other sources state",
+            FindingKind::InconsistentSource => "A source contradicts itself on a claim",
+            FindingKind::SingleSource => "Only one source states a value for a claim",
+        }
+    }
+}
+
+/// Something a reader of the report should look at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// What kind.
+    pub kind: FindingKind,
+    /// The sources concerned, as indexes into the claim's sources, in corpus order.
+    pub sources: Vec<usize>,
+    /// One line saying what was found, naming sources by index placeholder-free text.
+    pub values: Vec<String>,
+}
+
+/// Everything the sources say about one claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimResult {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// One entry per source, in corpus order.
+    pub sources: Vec<SourceResult>,
+    /// What to look at, in a fixed order.
+    pub findings: Vec<Finding>,
+}
+
+/// Judges one source from its extraction.
+pub fn judge_source(extraction: Extraction) -> SourceResult {
+    let mentions = extraction.mentions;
+    let values: Vec<&Value> = mentions
+        .iter()
+        .filter_map(|m| match &m.reading {
+            Reading::Value(v) => Some(v),
+            Reading::Unspecified => None,
+        })
+        .collect();
+    let unspecified = mentions.iter().any(|m| m.reading == Reading::Unspecified);
+    let coherent = values
+        .iter()
+        .enumerate()
+        .all(|(i, a)| values[i + 1..].iter().all(|b| a.compatible(b)));
+    let representative = values
+        .iter()
+        .copied()
+        .min_by(|a, b| a.vagueness().total_cmp(&b.vagueness()))
+        .cloned();
+    let (status, value) = match (values.is_empty(), unspecified, coherent) {
+        (true, false, _) => (Status::Silent, None),
+        (true, true, _) => (Status::Unspecified, None),
+        (false, false, true) => (Status::Stated, representative),
+        (false, true, true) => (Status::Inconsistent, representative),
+        (false, _, false) => (Status::Inconsistent, None),
+    };
+    SourceResult {
+        status,
+        value,
+        mentions,
+    }
+}
+
+/// Compares the sources of one claim.
+pub fn compare(sources: Vec<SourceResult>) -> ClaimResult {
+    let voters: Vec<(usize, &Value)> = sources
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.value.as_ref().map(|v| (i, v)))
+        .collect();
+    let mut findings = Vec::new();
+    for (k, (i, a)) in voters.iter().enumerate() {
+        for (j, b) in &voters[k + 1..] {
+            if !a.compatible(b) {
+                findings.push(Finding {
+                    kind: FindingKind::Contradiction,
+                    sources: vec![*i, *j],
+                    values: vec![a.display(), b.display()],
+                });
+            }
+        }
+    }
+    let verdict = match voters.len() {
+        0 => Verdict::None,
+        1 => Verdict::Single,
+        _ if findings.is_empty() => Verdict::Agree,
+        _ => Verdict::Differ,
+    };
+    for (i, s) in sources.iter().enumerate() {
+        if s.status == Status::Inconsistent {
+            let mut values = s.value_texts();
+            if s.mentions.iter().any(|m| m.reading == Reading::Unspecified) {
+                values.push("unspecified".into());
+            }
+            findings.push(Finding {
+                kind: FindingKind::InconsistentSource,
+                sources: vec![i],
+                values,
+            });
+        }
+    }
+    if !voters.is_empty() {
+        for (i, s) in sources.iter().enumerate() {
+            if s.status == Status::Unspecified {
+                let mut stated: Vec<usize> = voters.iter().map(|(v, _)| *v).collect();
+                stated.insert(0, i);
+                let values = voters.iter().map(|(_, v)| v.display()).collect();
+                findings.push(Finding {
+                    kind: FindingKind::UnspecifiedVsStated,
+                    sources: stated,
+                    values,
+                });
+            }
+        }
+    }
+    if verdict == Verdict::Single {
+        let (i, v) = voters[0];
+        findings.push(Finding {
+            kind: FindingKind::SingleSource,
+            sources: vec![i],
+            values: vec![v.display()],
+        });
+    }
+    ClaimResult {
+        verdict,
+        sources,
+        findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quantity::parse_quantity;
+
+    fn mention(reading: Reading) -> Mention {
+        Mention {
+            reading,
+            line: 1,
+            column: 1,
+            matched: String::new(),
+            quote: String::new(),
+            rule: String::new(),
+            note: None,
+        }
+    }
+
+    fn source(readings: &[&str]) -> SourceResult {
+        let mentions = readings
+            .iter()
+            .map(|r| match *r {
+                "unspecified" => mention(Reading::Unspecified),
+                v => mention(Reading::Value(Value::Count(parse_quantity(v).unwrap()))),
+            })
+            .collect();
+        judge_source(Extraction {
+            mentions,
+            rejections: vec![],
+        })
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(source(&[]).status, Status::Silent);
+        assert_eq!(source(&["unspecified"]).status, Status::Unspecified);
+        assert_eq!(source(&["~100", "100"]).status, Status::Stated);
+        assert_eq!(source(&["~100", "unspecified"]).status, Status::Inconsistent);
+        assert_eq!(source(&["100", "200"]).status, Status::Inconsistent);
+    }
+
+    #[test]
+    fn a_value_and_unspecified_still_votes() {
+        let result = compare(vec![source(&["~100", "unspecified"]), source(&[]), source(&["100"])]);
+        assert_eq!(result.verdict, Verdict::Agree);
+        assert_eq!(result.findings.len(), 1);
+        assert_eq!(result.findings[0].kind, FindingKind::InconsistentSource);
+    }
+
+    #[test]
+    fn incompatible_values_differ_and_self_contradiction_does_not_vote() {
+        let result = compare(vec![source(&["~100"]), source(&["~200"]), source(&["100", "300"])]);
+        assert_eq!(result.verdict, Verdict::Differ);
+        let kinds: Vec<_> = result.findings.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FindingKind::Contradiction, FindingKind::InconsistentSource]);
+        assert_eq!(result.findings[0].values, ["~100", "~200"]);
+    }
+
+    #[test]
+    fn single_and_none() {
+        let single = compare(vec![source(&[">1000"]), source(&["unspecified"])]);
+        assert_eq!(single.verdict, Verdict::Single);
+        let kinds: Vec<_> = single.findings.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FindingKind::UnspecifiedVsStated, FindingKind::SingleSource]);
+        assert_eq!(compare(vec![source(&[]), source(&["unspecified"])]).verdict, Verdict::None);
+    }
+}

@@ -1,0 +1,133 @@
+//! Entities: a run of words that spells one of a value's aliases, ignoring case, accents, hyphens
+//! and spaces ("Iliouchine-76", "IL 76", "Ilyushin Il-76"), or misspells one closely enough.
+//!
+//! A misspelling is only accepted with the same digits and the same number of words as the alias,
+//! and on aliases long enough for similarity to mean something: "lliouchine-76" is Il-76, while
+//! "Iliouchine" alone (no model number) and "An-125" (another model) are not.
+
+use similar::TextDiff;
+
+use super::{Document, Extraction, Reading, Value};
+use crate::claims::{AliasKey, CueSet, EntityValue};
+use crate::text::words;
+
+/// Aliases shorter than this (in letters and digits) must be spelt exactly.
+const MIN_FUZZY_LEN: usize = 6;
+
+/// Finds the entities of a claim in `doc`.
+pub fn extract(
+    doc: &Document,
+    values: &[EntityValue],
+    context: Option<&CueSet>,
+    similarity: f64,
+    trace: bool,
+    out: &mut Extraction,
+) {
+    for sentence in &doc.sentences {
+        let folded = &sentence.folded.text;
+        let found = find(values, folded, similarity);
+        if found.is_empty() {
+            continue;
+        }
+        let has_context = context.is_none_or(|c| c.is_match(folded));
+        for hit in found {
+            let span = Document::span(sentence, hit.start..hit.end);
+            if !has_context {
+                if trace {
+                    let reason = format!("`{}` found, but the sentence has no context cue", hit.canonical);
+                    out.rejections.push(doc.rejection(sentence, span, reason));
+                }
+                continue;
+            }
+            let rule = match hit.similarity {
+                None => format!("alias of `{}`", hit.canonical),
+                Some(s) => format!("misspelling of an alias of `{}` (similarity {s:.2})", hit.canonical),
+            };
+            let reading = Reading::Value(Value::Entity(hit.canonical.to_string()));
+            out.mentions.push(doc.mention(sentence, span, reading, rule));
+        }
+    }
+}
+
+/// The canonical value `text` (all of it) names, if any.
+pub fn lookup(values: &[EntityValue], folded: &str, similarity: f64) -> Option<String> {
+    let total = words(folded).count();
+    find(values, folded, similarity)
+        .into_iter()
+        .find(|h| h.words == total)
+        .map(|h| h.canonical.to_string())
+}
+
+struct Hit<'a> {
+    start: usize,
+    end: usize,
+    words: usize,
+    canonical: &'a str,
+    similarity: Option<f64>,
+}
+
+/// Every alias spelt in `folded`, longest first and without overlaps.
+fn find<'a>(values: &'a [EntityValue], folded: &str, similarity: f64) -> Vec<Hit<'a>> {
+    let tokens: Vec<(usize, &str)> = words(folded).collect();
+    let longest = values
+        .iter()
+        .flat_map(|v| v.aliases.iter().map(|a| a.words))
+        .max()
+        .unwrap_or(0);
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut matched = None;
+        for len in (1..=longest.min(tokens.len() - i)).rev() {
+            let window = &tokens[i..i + len];
+            let key: String = window.iter().map(|(_, w)| *w).collect();
+            if let Some((canonical, score)) = best_alias(values, &key, len, similarity) {
+                let (last_start, last) = window[len - 1];
+                matched = Some(Hit {
+                    start: window[0].0,
+                    end: last_start + last.len(),
+                    words: len,
+                    canonical,
+                    similarity: score,
+                });
+                break;
+            }
+        }
+        match matched {
+            Some(hit) => {
+                i += hit.words;
+                hits.push(hit);
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+/// The value whose alias `key` spells (score `None`) or misspells (with its similarity).
+fn best_alias<'a>(values: &'a [EntityValue], key: &str, words: usize, similarity: f64) -> Option<(&'a str, Option<f64>)> {
+    let same_words = |a: &&AliasKey| a.words == words;
+    if let Some(v) = values.iter().find(|v| v.aliases.iter().filter(same_words).any(|a| a.key == key)) {
+        return Some((&v.canonical, None));
+    }
+    if similarity >= 1.0 {
+        return None;
+    }
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let key_digits = digits(key);
+    let mut best: Option<(&str, f64)> = None;
+    for v in values {
+        for alias in v.aliases.iter().filter(same_words) {
+            let len = alias.key.chars().count();
+            let key_len = key.chars().count();
+            if len < MIN_FUZZY_LEN || key_len.abs_diff(len) * 5 > len || digits(&alias.key) != key_digits {
+                continue;
+            }
+            let score = f64::from(TextDiff::from_chars(key, alias.key.as_str()).ratio());
+            if score >= similarity && best.is_none_or(|(_, b)| score > b) {
+                best = Some((&v.canonical, score));
+            }
+        }
+    }
+    best.map(|(c, s)| (c, Some(s)))
+}

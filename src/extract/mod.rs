@@ -1,0 +1,300 @@
+//! Step 3 of the pipeline: find, in one article, what it states for one claim.
+//!
+//! Each kind of value has its own file (`count`, `date`, `entity`), built on two grammars
+//! (`quantity` for numbers, `date_grammar` for dates) and on the shared linking rules here. Every
+//! kept value is a [`Mention`] that carries the exact quote, line and column it came from; with
+//! tracing on, every candidate that was *not* kept is returned too with the reason, which is what
+//! `claimcheck explain` shows.
+
+mod count;
+mod date;
+pub mod date_grammar;
+mod entity;
+pub mod quantity;
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::claims::{Claim, ClaimKind, Story};
+use crate::corpus::Article;
+use crate::text::{sentences, LineIndex, Sentence};
+
+pub use date_grammar::CalendarDate;
+pub use quantity::Quantity;
+
+/// A normalized value a source states.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// How many: an interval with its qualifier.
+    Count(Quantity),
+    /// When: a date at day, month or year precision.
+    Date(CalendarDate),
+    /// Which: the canonical name.
+    Entity(String),
+}
+
+impl Value {
+    /// The value as reports print it: `~100`, `>1000`, `2024-04-10`, `Il-76`.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Count(q) => q.display(),
+            Value::Date(d) => d.display(),
+            Value::Entity(e) => e.clone(),
+        }
+    }
+
+    /// Whether two values can both be true. Counts: their intervals overlap. Dates: equal at their
+    /// common precision. Entities: the same canonical value.
+    pub fn compatible(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Count(a), Value::Count(b)) => a.overlaps(b),
+            (Value::Date(a), Value::Date(b)) => a.compatible(b),
+            (Value::Entity(a), Value::Entity(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Lower is more precise: an exact count before a range, a day before a month.
+    pub fn vagueness(&self) -> f64 {
+        match self {
+            Value::Count(q) => q.high - q.low,
+            Value::Date(CalendarDate::Day(_)) => 0.0,
+            Value::Date(CalendarDate::Month { .. }) => 1.0,
+            Value::Date(CalendarDate::Year(_)) => 2.0,
+            Value::Entity(_) => 0.0,
+        }
+    }
+}
+
+/// What a mention says about a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// A value.
+    Value(Value),
+    /// That the value is not known.
+    Unspecified,
+}
+
+impl Reading {
+    /// `unspecified`, or the value as reports print it.
+    pub fn display(&self) -> String {
+        match self {
+            Reading::Value(v) => v.display(),
+            Reading::Unspecified => "unspecified".to_string(),
+        }
+    }
+}
+
+/// One place where an article states something about a claim, with everything needed to show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// What it says.
+    pub reading: Reading,
+    /// 1-based line of the value in the article.
+    pub line: usize,
+    /// 1-based character column of the value.
+    pub column: usize,
+    /// The exact text of the value as written.
+    pub matched: String,
+    /// The sentence it stands in, exactly as written.
+    pub quote: String,
+    /// The rule that tied it to the claim, for `explain`.
+    pub rule: String,
+    /// Anything a reader should know (a weekday that contradicts its date, how a date was resolved).
+    pub note: Option<String>,
+}
+
+/// A candidate the rules considered and set aside, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejection {
+    /// 1-based line of the candidate.
+    pub line: usize,
+    /// 1-based column of the candidate.
+    pub column: usize,
+    /// The candidate's text.
+    pub matched: String,
+    /// The sentence it stands in.
+    pub quote: String,
+    /// Why it was not kept.
+    pub reason: String,
+}
+
+/// What one article says about one claim.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    /// The values and unspecified phrases kept, in text order.
+    pub mentions: Vec<Mention>,
+    /// With tracing on: the candidates set aside.
+    pub rejections: Vec<Rejection>,
+}
+
+/// An article split into sentences and indexed, shared by every claim.
+pub struct Document<'a> {
+    /// The article's text.
+    pub text: &'a str,
+    /// Its publication date, when known.
+    pub published: Option<NaiveDate>,
+    /// Its sentences, folded for matching.
+    pub sentences: Vec<Sentence>,
+    lines: LineIndex,
+    dates: OnceCell<Vec<date::DatedMention>>,
+}
+
+impl<'a> Document<'a> {
+    /// Prepares an article for extraction.
+    pub fn new(article: &'a Article) -> Document<'a> {
+        Document::from_text(&article.text, article.meta.published)
+    }
+
+    /// Prepares a bare text (an example sentence in claims.toml).
+    pub fn from_text(text: &'a str, published: Option<NaiveDate>) -> Document<'a> {
+        Document {
+            text,
+            published,
+            sentences: sentences(text),
+            lines: LineIndex::new(text),
+            dates: OnceCell::new(),
+        }
+    }
+
+    /// The mention for a value at article bytes `span` in sentence `sentence`.
+    fn mention(&self, sentence: &Sentence, span: Range<usize>, reading: Reading, rule: String) -> Mention {
+        let (line, column) = self.lines.position(self.text, span.start);
+        Mention {
+            reading,
+            line,
+            column,
+            matched: self.text[span].to_string(),
+            quote: self.text[sentence.start..sentence.end].to_string(),
+            rule,
+            note: None,
+        }
+    }
+
+    /// The rejection of a candidate at article bytes `span`.
+    fn rejection(&self, sentence: &Sentence, span: Range<usize>, reason: String) -> Rejection {
+        let (line, column) = self.lines.position(self.text, span.start);
+        Rejection {
+            line,
+            column,
+            matched: self.text[span].to_string(),
+            quote: self.text[sentence.start..sentence.end].to_string(),
+            reason,
+        }
+    }
+
+    /// Article bytes of folded range `range` of `sentence`.
+    fn span(sentence: &Sentence, range: Range<usize>) -> Range<usize> {
+        sentence.folded.original_offset(range.start)..sentence.folded.original_offset(range.end)
+    }
+}
+
+/// Everything `doc` says about `claim`. With `trace`, the rejected candidates too.
+pub fn extract(claim: &Claim, story: &Story, doc: &Document, trace: bool) -> Extraction {
+    let mut out = Extraction::default();
+    match &claim.kind {
+        ClaimKind::Count { subject, max_gap } => count::extract(doc, subject, *max_gap, trace, &mut out),
+        ClaimKind::Date {
+            event,
+            subject,
+            exclude,
+        } => date::extract(doc, story, event, subject.as_ref(), exclude.as_ref(), trace, &mut out),
+        ClaimKind::Entity {
+            values,
+            context,
+            similarity,
+        } => entity::extract(doc, values, context.as_ref(), *similarity, trace, &mut out),
+    }
+    patterns(claim, story, doc, &mut out);
+    unspecified(claim, doc, trace, &mut out);
+    out.mentions.sort_by_key(|m| (m.line, m.column));
+    out.mentions.dedup_by(|a, b| a.line == b.line && a.column == b.column && a.reading == b.reading);
+    out
+}
+
+/// The claim's regular expressions: the `value` group read by the claim kind's own grammar.
+fn patterns(claim: &Claim, story: &Story, doc: &Document, out: &mut Extraction) {
+    for (n, regex) in claim.patterns.iter().enumerate() {
+        for sentence in &doc.sentences {
+            let text = &doc.text[sentence.start..sentence.end];
+            for caps in regex.captures_iter(text) {
+                let Some(group) = caps.name("value") else {
+                    continue;
+                };
+                let Some(value) = read_value(&claim.kind, story, doc.published, group.as_str()) else {
+                    continue;
+                };
+                let span = sentence.start + group.start()..sentence.start + group.end();
+                let rule = format!("pattern {} of claim `{}`", n + 1, claim.id);
+                out.mentions.push(doc.mention(sentence, span, Reading::Value(value), rule));
+            }
+        }
+    }
+}
+
+/// Reads a whole piece of text as one value of the claim's kind.
+pub fn read_value(kind: &ClaimKind, story: &Story, published: Option<NaiveDate>, text: &str) -> Option<Value> {
+    let folded = crate::text::fold(text);
+    match kind {
+        ClaimKind::Count { .. } => quantity::parse_quantity(&folded).map(Value::Count),
+        ClaimKind::Date { .. } => {
+            let expr = date_grammar::find_dates(&folded).into_iter().next()?;
+            let ctx = date::year_context(story, published, std::slice::from_ref(&expr));
+            match date_grammar::resolve(&expr, &ctx) {
+                Ok(d) => Some(Value::Date(d)),
+                Err(date_grammar::DateProblem::WeekdayMismatch { date, .. }) => {
+                    Some(Value::Date(CalendarDate::Day(date)))
+                }
+                Err(_) => None,
+            }
+        }
+        ClaimKind::Entity {
+            values, similarity, ..
+        } => entity::lookup(values, &folded, *similarity).map(Value::Entity),
+    }
+}
+
+/// Phrases saying the value is unknown, in a sentence that names the claim's subject or event.
+fn unspecified(claim: &Claim, doc: &Document, trace: bool, out: &mut Extraction) {
+    let Some(phrases) = &claim.unspecified else {
+        return;
+    };
+    let ties = claim.kind.tie_cues();
+    for sentence in &doc.sentences {
+        let folded = &sentence.folded.text;
+        for m in phrases.find_iter(folded) {
+            let span = Document::span(sentence, m.start..m.end);
+            if ties.is_empty() || ties.iter().any(|t| t.is_match(folded)) {
+                let rule = "unspecified phrase in a sentence that names the claim".to_string();
+                out.mentions.push(doc.mention(sentence, span, Reading::Unspecified, rule));
+            } else if trace {
+                let reason = "unspecified phrase, but the sentence names neither the subject nor the event".into();
+                out.rejections.push(doc.rejection(sentence, span, reason));
+            }
+        }
+    }
+}
+
+/// Words between two folded offsets, and whether punctuation that ends a phrase stands there.
+fn gap(folded: &str, from: usize, to: usize) -> (usize, bool) {
+    let between = &folded[from.min(to)..to.max(from)];
+    let words = crate::text::words(between).count();
+    let broken = between.chars().any(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '[' | ']'));
+    (words, broken)
+}
+
+/// Punctuation that closes a clause: crossing one counts as this many words.
+const CLAUSE_PENALTY: usize = 5;
+
+/// How far apart two folded ranges are, in words, a clause boundary counting as several words.
+fn clause_distance(folded: &str, a: Range<usize>, b: Range<usize>) -> usize {
+    let (from, to) = if a.end <= b.start { (a.end, b.start) } else { (b.end, a.start.max(b.end)) };
+    let between = &folded[from..to];
+    let clauses = between
+        .chars()
+        .filter(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}'))
+        .count();
+    crate::text::words(between).count() + CLAUSE_PENALTY * clauses
+}

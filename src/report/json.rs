@@ -1,0 +1,203 @@
+//! The machine-readable report. Its shape is a contract documented in docs/report.md: fields are
+//! only ever added, never renamed or removed, and `version` changes if that promise is broken.
+
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::Report;
+use crate::compare::Status;
+use crate::gate::severity_of;
+
+/// The version of the JSON contract.
+pub const VERSION: u32 = 1;
+
+/// The whole report.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JsonReport {
+    pub version: u32,
+    pub claims_file: String,
+    pub corpus: String,
+    pub sources: Vec<JsonSource>,
+    pub skipped: Vec<JsonSkipped>,
+    pub claims: Vec<JsonClaim>,
+    pub summary: JsonSummary,
+}
+
+/// A source of the corpus.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JsonSource {
+    pub source: String,
+    pub name: String,
+    pub path: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+}
+
+/// A file that could not be read.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JsonSkipped {
+    pub source: String,
+    pub reason: String,
+}
+
+/// One claim.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JsonClaim {
+    pub id: String,
+    pub label: String,
+    pub kind: String,
+    pub verdict: String,
+    pub sources: Vec<JsonClaimSource>,
+    pub findings: Vec<JsonFinding>,
+}
+
+/// What one source says about one claim.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JsonClaimSource {
+    pub source: String,
+    pub status: String,
+    pub value: Option<String>,
+    pub values: Vec<String>,
+    pub mentions: Vec<JsonMention>,
+}
+
+/// One mention, with the quote behind it.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JsonMention {
+    pub reading: String,
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub quote: String,
+    pub line: usize,
+    pub column: usize,
+    pub rule: String,
+    pub note: Option<String>,
+}
+
+/// A finding.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JsonFinding {
+    pub code: String,
+    pub severity: String,
+    pub sources: Vec<String>,
+    pub values: Vec<String>,
+    pub message: String,
+}
+
+/// Verdict counts.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JsonSummary {
+    pub claims: usize,
+    pub agree: usize,
+    pub differ: usize,
+    pub single: usize,
+    pub none: usize,
+    pub skipped: usize,
+}
+
+impl JsonReport {
+    /// The JSON view of a report.
+    pub fn from_report(report: &Report) -> JsonReport {
+        let count = |name: &str| report.claims.iter().filter(|c| c.result.verdict.name() == name).count();
+        JsonReport {
+            version: VERSION,
+            claims_file: report.claims_file.clone(),
+            corpus: report.corpus.clone(),
+            sources: report
+                .sources
+                .iter()
+                .map(|s| JsonSource {
+                    source: s.name.clone(),
+                    name: s.short.clone(),
+                    path: s.path.clone(),
+                    outlet: s.meta.outlet.clone(),
+                    url: s.meta.url.clone(),
+                    published: s.meta.published.map(|d| d.to_string()),
+                    language: s.meta.language.clone(),
+                })
+                .collect(),
+            skipped: report
+                .skipped
+                .iter()
+                .map(|s| JsonSkipped {
+                    source: s.name.clone(),
+                    reason: s.reason.clone(),
+                })
+                .collect(),
+            claims: report
+                .claims
+                .iter()
+                .map(|c| JsonClaim {
+                    id: c.id.clone(),
+                    label: c.label.clone(),
+                    kind: c.kind.to_string(),
+                    verdict: c.result.verdict.name().to_string(),
+                    sources: report
+                        .sources
+                        .iter()
+                        .zip(&c.result.sources)
+                        .map(|(s, r)| JsonClaimSource {
+                            source: s.name.clone(),
+                            status: r.status.name().to_string(),
+                            value: match r.status {
+                                Status::Stated | Status::Inconsistent => r.value.as_ref().map(|v| v.display()),
+                                _ => None,
+                            },
+                            values: r.value_texts(),
+                            mentions: r
+                                .mentions
+                                .iter()
+                                .map(|m| JsonMention {
+                                    reading: m.reading.display(),
+                                    matched: m.matched.clone(),
+                                    quote: m.quote.clone(),
+                                    line: m.line,
+                                    column: m.column,
+                                    rule: m.rule.clone(),
+                                    note: m.note.clone(),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                    findings: c
+                        .result
+                        .findings
+                        .iter()
+                        .map(|f| JsonFinding {
+                            code: f.kind.code().to_string(),
+                            severity: severity_of(f.kind).name().to_string(),
+                            sources: f.sources.iter().map(|&i| report.sources[i].name.clone()).collect(),
+                            values: f.values.clone(),
+                            message: report.finding_message(c, f),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            summary: JsonSummary {
+                claims: report.claims.len(),
+                agree: count("agree"),
+                differ: count("differ"),
+                single: count("single"),
+                none: count("none"),
+                skipped: report.skipped.len(),
+            },
+        }
+    }
+}
+
+/// Writes the JSON report, pretty-printed, with a final newline.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &JsonReport::from_report(report))?;
+    writeln!(out)
+}

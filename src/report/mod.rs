@@ -1,0 +1,230 @@
+//! Step 5 of the pipeline: one findings model, and each output format a pure function of it that
+//! writes to any `Write`. The model is built once, in a fixed order (claims as in `claims.toml`,
+//! sources by file name), so every format is deterministic.
+
+pub mod explain;
+mod json;
+mod table;
+
+use std::io::{self, Write};
+
+use crate::claims::ClaimSet;
+use crate::compare::{ClaimResult, Finding, FindingKind};
+use crate::corpus::{Skipped, SourceMeta};
+
+pub use json::JsonReport;
+
+/// A source as reports show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceInfo {
+    /// Its file name relative to the corpus: its identity.
+    pub name: String,
+    /// A short column title.
+    pub short: String,
+    /// Its path as opened, for `file:line` locations.
+    pub path: String,
+    /// What `sources.toml` says about it.
+    pub meta: SourceMeta,
+}
+
+/// One claim with its outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimReport {
+    /// The claim's id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Its kind's name.
+    pub kind: &'static str,
+    /// What the sources say.
+    pub result: ClaimResult,
+}
+
+/// Everything a report shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The claims file, as named.
+    pub claims_file: String,
+    /// The corpus folder, as named.
+    pub corpus: String,
+    /// The story's title, when given.
+    pub title: Option<String>,
+    /// The sources, by name.
+    pub sources: Vec<SourceInfo>,
+    /// The files that could not be read.
+    pub skipped: Vec<Skipped>,
+    /// The claims, in file order.
+    pub claims: Vec<ClaimReport>,
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table for people: claims down, sources across, then findings and quotes.
+    Table,
+    /// The stable machine-readable report documented in docs/report.md.
+    Json,
+}
+
+impl Report {
+    /// Assembles the report.
+    pub fn new(claims: &ClaimSet, corpus_label: String, sources: Vec<SourceInfo>, skipped: Vec<Skipped>, results: Vec<ClaimResult>) -> Report {
+        Report {
+            claims_file: claims.path.display().to_string(),
+            corpus: corpus_label,
+            title: claims.story.title.clone(),
+            sources,
+            skipped,
+            claims: claims
+                .claims
+                .iter()
+                .zip(results)
+                .map(|(c, result)| ClaimReport {
+                    id: c.id.clone(),
+                    label: c.label.clone(),
+                    kind: c.kind.name(),
+                    result,
+                })
+                .collect(),
+        }
+    }
+
+    /// Writes the report in `format`.
+    pub fn write(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
+        match format {
+            Format::Table => table::write(self, out),
+            Format::Json => json::write(self, out),
+        }
+    }
+
+    /// One sentence describing a finding, naming sources by their short names.
+    pub fn finding_message(&self, claim: &ClaimReport, finding: &Finding) -> String {
+        let short = |i: usize| self.sources[i].short.as_str();
+        let id = &claim.id;
+        match finding.kind {
+            FindingKind::Contradiction => format!(
+                "{id}: {} says {}, {} says {}",
+                short(finding.sources[0]),
+                finding.values[0],
+                short(finding.sources[1]),
+                finding.values[1]
+            ),
+            FindingKind::InconsistentSource => format!(
+                "{id}: {} contradicts itself ({})",
+                short(finding.sources[0]),
+                finding.values.join(" vs ")
+            ),
+            FindingKind::UnspecifiedVsStated => {
+                let others: Vec<String> = finding.sources[1..]
+                    .iter()
+                    .zip(&finding.values)
+                    .map(|(&s, v)| format!("{} ({v})", short(s)))
+                    .collect();
+                format!(
+                    "{id}: {} leaves it unspecified, while {} state it",
+                    short(finding.sources[0]),
+                    others.join(", ")
+                )
+            }
+            FindingKind::SingleSource => format!(
+                "{id}: only {} states it ({}); nothing to check it against",
+                short(finding.sources[0]),
+                finding.values[0]
+            ),
+        }
+    }
+}
+
+/// Short, unique column titles: the metadata `name` when given, else the fewest leading parts of
+/// the file name (split at `_`, `-`, `.` and spaces) that tell it apart from every other source.
+pub fn short_names(names: &[String], metas: &[&SourceMeta]) -> Vec<String> {
+    let stems: Vec<&str> = names
+        .iter()
+        .map(|n| {
+            let file = n.rsplit('/').next().unwrap_or(n);
+            file.rsplit_once('.').map_or(file, |(stem, _)| stem)
+        })
+        .collect();
+    let prefix = |stem: &str, parts: usize| -> String {
+        let mut count = 0;
+        for (i, c) in stem.char_indices() {
+            if matches!(c, '_' | '-' | '.' | ' ') {
+                count += 1;
+                if count == parts {
+                    return stem[..i].to_string();
+                }
+            }
+        }
+        stem.to_string()
+    };
+    stems
+        .iter()
+        .enumerate()
+        .map(|(i, stem)| {
+            if let Some(name) = &metas[i].name {
+                return name.clone();
+            }
+            (1..)
+                .map(|parts| prefix(stem, parts))
+                .find(|p| {
+                    p == stem
+                        || stems
+                            .iter()
+                            .enumerate()
+                            .all(|(j, other)| j == i || prefix(other, p.matches(['_', '-', '.', ' ']).count() + 1) != *p)
+                })
+                .unwrap_or_else(|| stem.to_string())
+        })
+        .collect()
+}
+
+/// A window of `quote` around `matched`, at most about `width` characters, with ellipses where cut.
+pub fn excerpt(quote: &str, matched: &str, width: usize) -> String {
+    let chars: Vec<char> = quote.chars().collect();
+    if chars.len() <= width {
+        return quote.to_string();
+    }
+    let at = quote.find(matched).map_or(0, |b| quote[..b].chars().count());
+    let len = matched.chars().count();
+    let before = (width.saturating_sub(len)) / 3;
+    let start = at.saturating_sub(before);
+    let end = (start + width).min(chars.len());
+    let start = end.saturating_sub(width).min(start);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_are_unique_prefixes() {
+        let names: Vec<String> = ["000_abc.txt", "001_def.txt", "lemonde-2024-04-10.txt", "lemonde-2024-05-01.txt"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let default = SourceMeta::default();
+        let named = SourceMeta {
+            name: Some("LM".into()),
+            ..SourceMeta::default()
+        };
+        let metas = [&default, &default, &default, &named];
+        assert_eq!(short_names(&names, &metas), ["000", "001", "lemonde-2024-04", "LM"]);
+    }
+
+    #[test]
+    fn excerpt_centres_on_the_match() {
+        let quote = "a ".repeat(50) + "MATCH" + &" b".repeat(50);
+        let e = excerpt(&quote, "MATCH", 40);
+        assert!(e.starts_with('…') && e.ends_with('…') && e.contains("MATCH"), "{e}");
+        assert_eq!(excerpt("short", "short", 40), "short");
+    }
+}

@@ -1,0 +1,125 @@
+//! The report for people: claims down, sources across, a verdict per claim; then every finding and
+//! every value with the quote and `file:line:column` it came from.
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, Cell, ContentArrangement, Table};
+
+use super::{excerpt, Report};
+use crate::compare::{SourceResult, Status};
+use crate::extract::Reading;
+use crate::gate::severity_of;
+
+/// How many characters of a sentence to show around a quoted value.
+const EXCERPT_WIDTH: usize = 110;
+
+/// The text of one cell.
+fn cell(source: &SourceResult) -> String {
+    match source.status {
+        Status::Stated => source.value.as_ref().map(|v| v.display()).unwrap_or_default(),
+        Status::Unspecified => "unspecified".into(),
+        Status::Silent => "silent".into(),
+        Status::Inconsistent => {
+            let mut parts = source.value_texts();
+            if source.mentions.iter().any(|m| m.reading == Reading::Unspecified) {
+                parts.push("unspecified".into());
+            }
+            format!("inconsistent:\n{}", parts.join(" / "))
+        }
+    }
+}
+
+/// Writes the table report.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let title = report.title.as_deref().unwrap_or("claimcheck");
+    writeln!(
+        out,
+        "{title}: {} claims, {} sources ({} on {})",
+        report.claims.len(),
+        report.sources.len(),
+        report.claims_file,
+        report.corpus
+    )?;
+    let mut table = Table::new();
+    table
+        .load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    let mut header = vec![Cell::new("claim")];
+    for s in &report.sources {
+        let mut title = s.short.clone();
+        if let Some(outlet) = &s.meta.outlet {
+            title = format!("{title}\n{outlet}");
+        }
+        header.push(Cell::new(title));
+    }
+    header.push(Cell::new("verdict"));
+    table.set_header(header);
+    for claim in &report.claims {
+        let mut row = vec![Cell::new(&claim.id)];
+        row.extend(claim.result.sources.iter().map(|s| Cell::new(cell(s))));
+        row.push(Cell::new(claim.result.verdict.name()));
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+
+    let findings: Vec<_> = report
+        .claims
+        .iter()
+        .flat_map(|c| c.result.findings.iter().map(move |f| (c, f)))
+        .collect();
+    if !findings.is_empty() {
+        writeln!(out, "\nFindings")?;
+        for (claim, finding) in findings {
+            let level = severity_of(finding.kind).name();
+            writeln!(out, "{level}[{}] {}", finding.kind.code(), report.finding_message(claim, finding))?;
+            for &i in &finding.sources {
+                for m in &claim.result.sources[i].mentions {
+                    let source = &report.sources[i];
+                    writeln!(
+                        out,
+                        "    {}:{}:{}  {}  {}",
+                        source.path,
+                        m.line,
+                        m.column,
+                        m.reading.display(),
+                        excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)
+                    )?;
+                }
+            }
+        }
+    }
+
+    writeln!(out, "\nEvidence")?;
+    for claim in &report.claims {
+        writeln!(out, "{} ({}): {}", claim.id, claim.label, claim.result.verdict.name())?;
+        let mut any = false;
+        for (source, result) in report.sources.iter().zip(&claim.result.sources) {
+            for m in &result.mentions {
+                any = true;
+                writeln!(
+                    out,
+                    "  {}  {}  {}:{}:{}  «{}»",
+                    source.short,
+                    m.reading.display(),
+                    source.path,
+                    m.line,
+                    m.column,
+                    excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)
+                )?;
+                if let Some(note) = &m.note {
+                    writeln!(out, "      note: {note}")?;
+                }
+            }
+        }
+        if !any {
+            writeln!(out, "  (no source mentions it)")?;
+        }
+    }
+    if !report.skipped.is_empty() {
+        writeln!(out, "\nSkipped")?;
+        for s in &report.skipped {
+            writeln!(out, "  {}: {}", s.name, s.reason)?;
+        }
+    }
+    Ok(())
+}

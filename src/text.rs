@@ -1,0 +1,268 @@
+//! Text helpers shared by every step: folding text for matching, splitting it into sentences, and
+//! turning byte offsets back into the line and column a reader sees.
+//!
+//! Matching happens on *folded* text (lowercase, no accents, plain apostrophes and spaces) so that a
+//! cue written `s'est pose` matches `s’est posé`; every folded offset maps back to the original so
+//! that quotes are always exact substrings of the article.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Text folded for matching, with the original byte offset of every folded byte.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// The folded text: lowercase, accents stripped, typographic variants replaced by ASCII.
+    pub text: String,
+    /// `origin[i]` is the original byte offset of folded byte `i`; one extra entry for the end.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds `original`, whose first byte sits at `base` in the article.
+    pub fn new(original: &str, base: usize) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (offset, ch) in original.char_indices() {
+            let before = text.len();
+            fold_char(ch, &mut text);
+            origin.extend(std::iter::repeat_n(base + offset, text.len() - before));
+        }
+        origin.push(base + original.len());
+        Folded { text, origin }
+    }
+
+    /// The article byte offset of folded byte `folded`: a start maps to the start of its
+    /// character, an end (exclusive) to the end of the last character before it.
+    pub fn original_offset(&self, folded: usize) -> usize {
+        self.origin[folded.min(self.origin.len() - 1)]
+    }
+}
+
+/// Appends the folded form of `ch` to `out`.
+fn fold_char(ch: char, out: &mut String) {
+    match ch {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+        '\u{2010}'..='\u{2013}' | '\u{2212}' => out.push('-'),
+        '\u{0153}' | '\u{0152}' => out.push_str("oe"),
+        '\u{00E6}' | '\u{00C6}' => out.push_str("ae"),
+        '\t' | '\r' => out.push(' '),
+        c if c.is_whitespace() && c != '\n' => out.push(' '),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => {
+            for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                out.extend(d.to_lowercase());
+            }
+        }
+    }
+}
+
+/// Folds a cue or alias written by an editor, the same way article text is folded.
+pub fn fold(s: &str) -> String {
+    Folded::new(s, 0).text
+}
+
+/// A sentence of an article: its byte range in the article and its folded text.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Byte offset of the first character in the article.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// The folded text, offsets mapping back into the article.
+    pub folded: Folded,
+}
+
+/// Words that end with a period without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "mt", "jr", "sr", "vs", "etc", "cf",
+    "no", "mme", "mlle", "mgr", "me", "pr", "av", "art", "fig", "vol", "approx", "env",
+];
+
+/// Splits an article into sentences. A line break always ends a sentence (headlines, paragraphs);
+/// inside a line, `.`, `!`, `?` or `…` end one when followed by space and then a capital letter, a
+/// digit or an opening quote, unless the word before is an initial ("M.", "U.S.") or a known
+/// abbreviation.
+pub fn sentences(article: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for (i, ch) in article.char_indices() {
+        if ch == '\n' || ch == '\r' {
+            split_line(article, line_start, i, &mut out);
+            line_start = i + 1;
+        }
+    }
+    split_line(article, line_start, article.len(), &mut out);
+    out
+}
+
+fn split_line(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let line = &article[start..end];
+    let mut sentence_start = 0;
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    for (k, &(offset, ch)) in chars.iter().enumerate() {
+        if !matches!(ch, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        // Closing quotes or brackets belong to the sentence they close.
+        let mut next = k + 1;
+        while next < chars.len() && matches!(chars[next].1, '"' | '\'' | '»' | '”' | '’' | ')') {
+            next += 1;
+        }
+        if next >= chars.len() || !chars[next].1.is_whitespace() {
+            continue;
+        }
+        let mut after = next;
+        while after < chars.len() && chars[after].1.is_whitespace() {
+            after += 1;
+        }
+        let Some(&(_, first)) = chars.get(after) else {
+            continue;
+        };
+        let opens = first.is_uppercase() || first.is_ascii_digit() || matches!(first, '«' | '"' | '“' | '-' | '—');
+        if !opens || (ch == '.' && is_abbreviation(&line[sentence_start..offset])) {
+            continue;
+        }
+        let cut = chars.get(next).map_or(line.len(), |c| c.0);
+        push_sentence(article, start + sentence_start, start + cut, out);
+        sentence_start = chars[after].0;
+    }
+    push_sentence(article, start + sentence_start, end, out);
+}
+
+/// Whether the text before a period ends with an initial or an abbreviation.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '«' || c == '"')
+        .next()
+        .unwrap_or("");
+    let last = word.rsplit('.').next().unwrap_or("");
+    let letters = last.chars().count();
+    (letters == 1 && last.chars().all(char::is_alphabetic))
+        || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+}
+
+fn push_sentence(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let text = &article[start..end];
+    let trimmed_start = start + (text.len() - text.trim_start().len());
+    let trimmed_end = start + text.trim_end().len();
+    if trimmed_start >= trimmed_end {
+        return;
+    }
+    out.push(Sentence {
+        start: trimmed_start,
+        end: trimmed_end,
+        folded: Folded::new(&article[trimmed_start..trimmed_end], trimmed_start),
+    });
+}
+
+/// Maps byte offsets of one text to 1-based lines and columns. `\n`, `\r\n` and a lone `\r` each
+/// end a line; columns count characters, as editors do.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if ends_line {
+                line_starts.push(i + 1);
+            }
+        }
+        LineIndex { line_starts }
+    }
+
+    /// The 1-based line and character column of byte `offset` in `text`.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+
+    /// The text of 1-based line `line`, without its line ending.
+    pub fn line_text<'a>(&self, text: &'a str, line: usize) -> &'a str {
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(text.len());
+        let end = self.line_starts.get(line).copied().unwrap_or(text.len());
+        text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// Words of folded text: maximal runs of letters and digits, with their byte spans.
+pub fn words(folded: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = folded.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = rest.peek() {
+            if c.is_alphanumeric() {
+                break;
+            }
+            rest.next();
+        }
+        let &(start, _) = rest.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = rest.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        Some((start, &folded[start..end]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_strips_accents_and_typography_and_keeps_offsets() {
+        let original = "l’arrivée d’une centaine\u{a0}d’instructeurs";
+        let folded = Folded::new(original, 10);
+        assert_eq!(folded.text, "l'arrivee d'une centaine d'instructeurs");
+        let start = folded.text.find("arrivee").unwrap();
+        let end = start + "arrivee".len();
+        assert_eq!(
+            &original[folded.original_offset(start) - 10..folded.original_offset(end) - 10],
+            "arrivée"
+        );
+    }
+
+    #[test]
+    fn sentences_split_on_periods_but_not_initials() {
+        let text = "Il a parlé à M. Toumba. Les U.S. troops left. « Oui », dit-il.\nTitre";
+        let got: Vec<&str> = sentences(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            got,
+            ["Il a parlé à M. Toumba.", "Les U.S. troops left.", "« Oui », dit-il.", "Titre"]
+        );
+    }
+
+    #[test]
+    fn numbers_with_decimal_points_do_not_split() {
+        let text = "Il y a 1.5 million de personnes. Fin.";
+        assert_eq!(sentences(text).len(), 2);
+    }
+
+    #[test]
+    fn line_index_handles_crlf_and_cr() {
+        let text = "a\r\nbé\rc\nd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, text.find('c').unwrap()), (3, 1));
+        assert_eq!(index.position(text, text.find('d').unwrap()), (4, 1));
+        assert_eq!(index.line_text(text, 2), "bé");
+        let after_e = text.find('é').unwrap() + 'é'.len_utf8();
+        assert_eq!(index.position(text, after_e), (2, 3));
+    }
+
+    #[test]
+    fn words_are_alphanumeric_runs() {
+        let got: Vec<&str> = words("un il-76, l'avion").map(|(_, w)| w).collect();
+        assert_eq!(got, ["un", "il", "76", "l", "avion"]);
+    }
+}
