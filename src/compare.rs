@@ -129,7 +129,9 @@ impl FindingKind {
     pub fn description(self) -> &'static str {
         match self {
             FindingKind::Contradiction => "Two sources state incompatible values for a claim",
-            FindingKind::UnspecifiedVsStated => "A source leaves open a value that other sources state",
+            FindingKind::UnspecifiedVsStated => {
+                "A source leaves open a value that other sources state"
+            }
             FindingKind::InconsistentSource => "A source contradicts itself on a claim",
             FindingKind::SingleSource => "Only one source states a value for a claim",
         }
@@ -295,13 +297,20 @@ mod tests {
         assert_eq!(source(&[]).status, Status::Silent);
         assert_eq!(source(&["unspecified"]).status, Status::Unspecified);
         assert_eq!(source(&["~100", "100"]).status, Status::Stated);
-        assert_eq!(source(&["~100", "unspecified"]).status, Status::Inconsistent);
+        assert_eq!(
+            source(&["~100", "unspecified"]).status,
+            Status::Inconsistent
+        );
         assert_eq!(source(&["100", "200"]).status, Status::Inconsistent);
     }
 
     #[test]
     fn a_value_and_unspecified_still_votes() {
-        let result = compare(vec![source(&["~100", "unspecified"]), source(&[]), source(&["100"])]);
+        let result = compare(vec![
+            source(&["~100", "unspecified"]),
+            source(&[]),
+            source(&["100"]),
+        ]);
         assert_eq!(result.verdict, Verdict::Agree);
         assert_eq!(result.findings.len(), 1);
         assert_eq!(result.findings[0].kind, FindingKind::InconsistentSource);
@@ -309,10 +318,17 @@ mod tests {
 
     #[test]
     fn incompatible_values_differ_and_self_contradiction_does_not_vote() {
-        let result = compare(vec![source(&["~100"]), source(&["~200"]), source(&["100", "300"])]);
+        let result = compare(vec![
+            source(&["~100"]),
+            source(&["~200"]),
+            source(&["100", "300"]),
+        ]);
         assert_eq!(result.verdict, Verdict::Differ);
         let kinds: Vec<_> = result.findings.iter().map(|f| f.kind).collect();
-        assert_eq!(kinds, [FindingKind::Contradiction, FindingKind::InconsistentSource]);
+        assert_eq!(
+            kinds,
+            [FindingKind::Contradiction, FindingKind::InconsistentSource]
+        );
         assert_eq!(result.findings[0].values, ["~100", "~200"]);
     }
 
@@ -321,7 +337,13 @@ mod tests {
         let single = compare(vec![source(&[">1000"]), source(&["unspecified"])]);
         assert_eq!(single.verdict, Verdict::Single);
         let kinds: Vec<_> = single.findings.iter().map(|f| f.kind).collect();
-        assert_eq!(kinds, [FindingKind::UnspecifiedVsStated, FindingKind::SingleSource]);
-        assert_eq!(compare(vec![source(&[]), source(&["unspecified"])]).verdict, Verdict::None);
+        assert_eq!(
+            kinds,
+            [FindingKind::UnspecifiedVsStated, FindingKind::SingleSource]
+        );
+        assert_eq!(
+            compare(vec![source(&[]), source(&["unspecified"])]).verdict,
+            Verdict::None
+        );
     }
 }

@@ -68,17 +68,24 @@ pub struct Corpus {
 
 /// Why a corpus could not be read at all.
 #[derive(Debug)]
-pub struct CorpusError(pub Diagnostic);
+pub struct CorpusError(pub Box<Diagnostic>);
 
 /// Reads every article under `root`.
 pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
     if !root.is_dir() {
-        let what = if root.exists() { "is not a folder" } else { "does not exist" };
-        return Err(CorpusError(
-            Diagnostic::error("corpus-missing", format!("corpus folder {} {what}", root.display()))
-                .at(Location::file(root))
-                .help("pass the folder of articles with --corpus DIR"),
-        ));
+        let what = if root.exists() {
+            "is not a folder"
+        } else {
+            "does not exist"
+        };
+        return Err(CorpusError(Box::new(
+            Diagnostic::error(
+                "corpus-missing",
+                format!("corpus folder {} {what}", root.display()),
+            )
+            .at(Location::file(root))
+            .help("pass the folder of articles with --corpus DIR"),
+        )));
     }
     let mut corpus = Corpus {
         root: root.to_path_buf(),
@@ -100,27 +107,42 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
         }
     }
     for name in meta.keys() {
-        if !corpus.articles.iter().any(|a| &a.name == name) && !corpus.skipped.iter().any(|s| &s.name == name) {
+        if !corpus.articles.iter().any(|a| &a.name == name)
+            && !corpus.skipped.iter().any(|s| &s.name == name)
+        {
             corpus.warnings.push(
-                Diagnostic::warning("metadata-unknown-article", format!("{METADATA_FILE} describes `{name}`, which is not in the corpus"))
-                    .at(Location::file(&root.join(METADATA_FILE))),
+                Diagnostic::warning(
+                    "metadata-unknown-article",
+                    format!("{METADATA_FILE} describes `{name}`, which is not in the corpus"),
+                )
+                .at(Location::file(&root.join(METADATA_FILE))),
             );
         }
     }
     corpus.skipped.sort_by(|a, b| a.name.cmp(&b.name));
     if corpus.articles.is_empty() {
-        return Err(CorpusError(
-            Diagnostic::error("corpus-empty", format!("no readable article in {}", root.display()))
-                .at(Location::file(root))
-                .help(format!("articles are files ending in .{}", ARTICLE_EXTENSIONS.join(", .")),),
-        ));
+        return Err(CorpusError(Box::new(
+            Diagnostic::error(
+                "corpus-empty",
+                format!("no readable article in {}", root.display()),
+            )
+            .at(Location::file(root))
+            .help(format!(
+                "articles are files ending in .{}",
+                ARTICLE_EXTENSIONS.join(", .")
+            )),
+        )));
     }
     Ok(corpus)
 }
 
 fn skip(corpus: &mut Corpus, name: String, path: &Path, reason: String) {
     corpus.warnings.push(
-        Diagnostic::warning("article-skipped", format!("skipped {}: {reason}", path.display())).at(Location::file(path)),
+        Diagnostic::warning(
+            "article-skipped",
+            format!("skipped {}: {reason}", path.display()),
+        )
+        .at(Location::file(path)),
     );
     corpus.skipped.push(Skipped { name, reason });
 }
@@ -156,7 +178,9 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>, corpus: &mu
 }
 
 fn is_article(path: &Path) -> bool {
-    let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
     !hidden && ext.is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.as_str()))
 }
@@ -180,28 +204,40 @@ fn read_article(path: &Path) -> Result<String, String> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {
-        format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 
 /// Reads `sources.toml`, if present: one table per article, keyed by its name.
-fn read_metadata(root: &Path, warnings: &mut Vec<Diagnostic>) -> Result<BTreeMap<String, SourceMeta>, CorpusError> {
+fn read_metadata(
+    root: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<BTreeMap<String, SourceMeta>, CorpusError> {
     let path = root.join(METADATA_FILE);
     let Ok(source) = std::fs::read_to_string(&path) else {
         if path.exists() {
             warnings.push(
-                Diagnostic::warning("metadata-unreadable", format!("cannot read {} as UTF-8 text; metadata ignored", path.display()))
-                    .at(Location::file(&path)),
+                Diagnostic::warning(
+                    "metadata-unreadable",
+                    format!(
+                        "cannot read {} as UTF-8 text; metadata ignored",
+                        path.display()
+                    ),
+                )
+                .at(Location::file(&path)),
             );
         }
         return Ok(BTreeMap::new());
     };
     toml::from_str(&source).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        CorpusError(
+        CorpusError(Box::new(
             Diagnostic::error("metadata-invalid", e.message().trim().to_string())
                 .at(Location::from_span(&path, &source, span))
                 .help("each article is a table: [\"file.txt\"] with outlet, url, published, language, name"),
-        )
+        ))
     })
 }

@@ -126,7 +126,13 @@ impl Diagnostic {
             } else {
                 let number = loc.line.to_string();
                 let pad = " ".repeat(number.len());
-                let _ = writeln!(out, "{pad}--> {}:{}:{}", loc.file.display(), loc.line, loc.column);
+                let _ = writeln!(
+                    out,
+                    "{pad}--> {}:{}:{}",
+                    loc.file.display(),
+                    loc.line,
+                    loc.column
+                );
                 let _ = writeln!(out, "{pad} |");
                 let _ = writeln!(out, "{number} | {}", loc.line_text);
                 let marker_pad: String = loc
@@ -146,7 +152,10 @@ impl Diagnostic {
 }
 
 /// The closest of `candidates` to `word`, when close enough to be a likely misspelling.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (similar::TextDiff::from_chars(word, c).ratio(), c))
@@ -164,7 +173,11 @@ mod tests {
         let source = "[[claims]]\nalias = 1\n";
         let start = source.find("alias").unwrap();
         let d = Diagnostic::error("unknown-key", "unknown key `alias`")
-            .at(Location::from_span(Path::new("claims.toml"), source, start..start + 5))
+            .at(Location::from_span(
+                Path::new("claims.toml"),
+                source,
+                start..start + 5,
+            ))
             .help("did you mean `aliases`?");
         assert_eq!(
             d.render(),
@@ -174,8 +187,14 @@ mod tests {
 
     #[test]
     fn suggests_close_words_only() {
-        assert_eq!(did_you_mean("alias", ["aliases", "id", "kind"]), Some("aliases"));
-        assert_eq!(did_you_mean("cout", ["count", "date", "entity"]), Some("count"));
+        assert_eq!(
+            did_you_mean("alias", ["aliases", "id", "kind"]),
+            Some("aliases")
+        );
+        assert_eq!(
+            did_you_mean("cout", ["count", "date", "entity"]),
+            Some("count")
+        );
         assert_eq!(did_you_mean("zzz", ["count", "date", "entity"]), None);
     }
 }

@@ -44,7 +44,11 @@ pub fn severity_of(kind: FindingKind) -> Level {
 
 /// The exit status a report earns: 1 when sources differ on any claim, else 0.
 pub fn exit_status(report: &Report) -> u8 {
-    if report.claims.iter().any(|c| c.result.verdict == Verdict::Differ) {
+    if report
+        .claims
+        .iter()
+        .any(|c| c.result.verdict == Verdict::Differ)
+    {
         EXIT_FINDINGS
     } else {
         EXIT_OK

@@ -21,7 +21,7 @@ use std::io::Write;
 use std::path::Path;
 
 use claims::ClaimSet;
-use cli::{Cli, ClaimsCommand, Command, InputArgs};
+use cli::{ClaimsCommand, Cli, Command, InputArgs};
 use compare::ClaimResult;
 use corpus::Corpus;
 use diag::Diagnostic;
@@ -53,10 +53,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 /// The whole check: load claims, read the corpus, extract, compare, report.
 pub fn check(input: &InputArgs) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     let claims = load_claims(&input.claims)?;
-    let corpus = corpus::load(&input.corpus).map_err(|e| vec![e.0])?;
+    let corpus = corpus::load(&input.corpus).map_err(|e| vec![*e.0])?;
     let results = analyse(&claims, &corpus);
     let sources = source_infos(&corpus);
-    let report = Report::new(&claims, input.corpus.display().to_string(), sources, corpus.skipped, results);
+    let report = Report::new(
+        &claims,
+        input.corpus.display().to_string(),
+        sources,
+        corpus.skipped,
+        results,
+    );
     Ok((report, corpus.warnings))
 }
 
@@ -102,18 +108,26 @@ fn source_infos(corpus: &Corpus) -> Vec<SourceInfo> {
 }
 
 /// `claimcheck explain`: every candidate for one claim, kept or set aside, article by article.
-fn explain(input: &InputArgs, claim_id: &str, source: Option<&str>, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
+fn explain(
+    input: &InputArgs,
+    claim_id: &str,
+    source: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<u8, Vec<Diagnostic>> {
     let claims = claims::load(&input.claims).map_err(|e| e.diagnostics)?;
     let Some(claim) = claims.claims.iter().find(|c| c.id == claim_id) else {
         let ids: Vec<&str> = claims.claims.iter().map(|c| c.id.as_str()).collect();
-        let mut d = Diagnostic::error("unknown-claim", format!("no claim `{claim_id}` in {}", input.claims.display()));
+        let mut d = Diagnostic::error(
+            "unknown-claim",
+            format!("no claim `{claim_id}` in {}", input.claims.display()),
+        );
         d.help = Some(match diag::did_you_mean(claim_id, ids.iter().copied()) {
             Some(id) => format!("did you mean `{id}`? claims: {}", ids.join(", ")),
             None => format!("claims: {}", ids.join(", ")),
         });
         return Err(vec![d]);
     };
-    let corpus = corpus::load(&input.corpus).map_err(|e| vec![e.0])?;
+    let corpus = corpus::load(&input.corpus).map_err(|e| vec![*e.0])?;
     let articles: Vec<_> = corpus
         .articles
         .iter()
@@ -122,14 +136,21 @@ fn explain(input: &InputArgs, claim_id: &str, source: Option<&str>, out: &mut dy
     if articles.is_empty() {
         return Err(vec![Diagnostic::error(
             "unknown-source",
-            format!("no article of {} starts with `{}`", input.corpus.display(), source.unwrap_or("")),
+            format!(
+                "no article of {} starts with `{}`",
+                input.corpus.display(),
+                source.unwrap_or("")
+            ),
         )]);
     }
     let traces: Vec<_> = articles
         .iter()
         .map(|a| {
             let doc = extract::Document::new(a);
-            (a.name.as_str(), extract::extract(claim, &claims.story, &doc, true))
+            (
+                a.name.as_str(),
+                extract::extract(claim, &claims.story, &doc, true),
+            )
         })
         .collect();
     report::explain::write(claim, &traces, out).map_err(io_error)?;
@@ -156,5 +177,8 @@ fn emit(err: &mut dyn Write, diagnostics: &[Diagnostic]) {
 }
 
 fn io_error(e: std::io::Error) -> Vec<Diagnostic> {
-    vec![Diagnostic::error("output-failed", format!("cannot write the report: {e}"))]
+    vec![Diagnostic::error(
+        "output-failed",
+        format!("cannot write the report: {e}"),
+    )]
 }

@@ -7,6 +7,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = claimcheck::cli::Cli::parse();
-    let status = claimcheck::run(cli, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    let status = claimcheck::run(
+        cli,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
     ExitCode::from(status)
 }

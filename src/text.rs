@@ -5,8 +5,8 @@
 //! cue written `s'est pose` matches `s’est posé`; every folded offset maps back to the original so
 //! that quotes are always exact substrings of the article.
 
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Text folded for matching, with the original byte offset of every folded byte.
 #[derive(Debug, Clone)]
@@ -106,7 +106,8 @@ fn split_line(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) 
         }
         // Closing quotes or brackets belong to the sentence they close.
         let mut next = k + 1;
-        while next < chars.len() && matches!(chars[next].1, '"' | '\'' | '»' | '”' | '’' | ')') {
+        while next < chars.len() && matches!(chars[next].1, '"' | '\'' | '»' | '”' | '’' | ')')
+        {
             next += 1;
         }
         if next >= chars.len() || !chars[next].1.is_whitespace() {
@@ -119,7 +120,9 @@ fn split_line(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) 
         let Some(&(_, first)) = chars.get(after) else {
             continue;
         };
-        let opens = first.is_uppercase() || first.is_ascii_digit() || matches!(first, '«' | '"' | '“' | '-' | '—');
+        let opens = first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '«' | '"' | '“' | '-' | '—');
         if !opens || (ch == '.' && is_abbreviation(&line[sentence_start..offset])) {
             continue;
         }
@@ -187,7 +190,11 @@ impl LineIndex {
 
     /// The text of 1-based line `line`, without its line ending.
     pub fn line_text<'a>(&self, text: &'a str, line: usize) -> &'a str {
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(text.len());
+        let start = self
+            .line_starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(text.len());
         let end = self.line_starts.get(line).copied().unwrap_or(text.len());
         text[start..end].trim_end_matches(['\n', '\r'])
     }
@@ -236,10 +243,18 @@ mod tests {
     #[test]
     fn sentences_split_on_periods_but_not_initials() {
         let text = "Il a parlé à M. Toumba. Les U.S. troops left. « Oui », dit-il.\nTitre";
-        let got: Vec<&str> = sentences(text).iter().map(|s| &text[s.start..s.end]).collect();
+        let got: Vec<&str> = sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
         assert_eq!(
             got,
-            ["Il a parlé à M. Toumba.", "Les U.S. troops left.", "« Oui », dit-il.", "Titre"]
+            [
+                "Il a parlé à M. Toumba.",
+                "Les U.S. troops left.",
+                "« Oui », dit-il.",
+                "Titre"
+            ]
         );
     }
 

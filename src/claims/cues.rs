@@ -136,12 +136,18 @@ mod tests {
     #[test]
     fn hyphens_and_spaces_are_interchangeable() {
         let s = set(&["touched-down"]);
-        assert_eq!(matches(&s, "touched down and touched-down"), ["touched down", "touched-down"]);
+        assert_eq!(
+            matches(&s, "touched down and touched-down"),
+            ["touched down", "touched-down"]
+        );
     }
 
     #[test]
     fn punctuation_cues_work() {
         let s = set(&["nombre (inconnu)"]);
-        assert_eq!(matches(&s, "un nombre (inconnu) d’instructeurs"), ["nombre (inconnu)"]);
+        assert_eq!(
+            matches(&s, "un nombre (inconnu) d’instructeurs"),
+            ["nombre (inconnu)"]
+        );
     }
 }

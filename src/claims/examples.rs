@@ -2,9 +2,9 @@
 //! the file loads, so an editor learns at once when a rule does not do what they meant.
 
 use super::{Claim, ClaimSet};
-use crate::compare::{judge_source, Status};
+use crate::compare::{Status, judge_source};
 use crate::diag::Diagnostic;
-use crate::extract::{extract, Document};
+use crate::extract::{Document, extract};
 
 /// The outcome of one example.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,10 +30,19 @@ impl ExampleOutcome {
 
 /// What a claim reads in a sentence: its value as printed, `unspecified`, `silent`, or
 /// `inconsistent`.
-pub fn reading(claim: &Claim, set: &ClaimSet, text: &str, published: Option<chrono::NaiveDate>) -> (String, Vec<String>) {
+pub fn reading(
+    claim: &Claim,
+    set: &ClaimSet,
+    text: &str,
+    published: Option<chrono::NaiveDate>,
+) -> (String, Vec<String>) {
     let doc = Document::from_text(text, published);
     let extraction = extract(claim, &set.story, &doc, true);
-    let why = extraction.rejections.iter().map(|r| format!("`{}`: {}", r.matched, r.reason)).collect();
+    let why = extraction
+        .rejections
+        .iter()
+        .map(|r| format!("`{}`: {}", r.matched, r.reason))
+        .collect();
     let result = judge_source(extraction);
     let got = match (result.status, &result.value) {
         (Status::Stated, Some(v)) => v.display(),

@@ -101,7 +101,9 @@ impl ClaimKind {
     pub fn tie_cues(&self) -> Vec<&CueSet> {
         match self {
             ClaimKind::Count { subject, .. } => vec![subject],
-            ClaimKind::Date { event, subject, .. } => std::iter::once(event).chain(subject).collect(),
+            ClaimKind::Date { event, subject, .. } => {
+                std::iter::once(event).chain(subject).collect()
+            }
             ClaimKind::Entity { context, .. } => context.iter().collect(),
         }
     }
@@ -175,26 +177,34 @@ pub fn load(path: &Path) -> Result<ClaimSet, ClaimsError> {
     };
     if path.is_dir() {
         return Err(fail(
-            Diagnostic::error("claims-unreadable", format!("{} is a directory, not a claims file", path.display()))
-                .at(Location::file(path)),
+            Diagnostic::error(
+                "claims-unreadable",
+                format!("{} is a directory, not a claims file", path.display()),
+            )
+            .at(Location::file(path)),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| {
         fail(
-            Diagnostic::error("claims-unreadable", format!("cannot read {}: {e}", path.display()))
-                .at(Location::file(path))
-                .help("pass the claims file with --claims FILE, or create one with `claimcheck init`"),
+            Diagnostic::error(
+                "claims-unreadable",
+                format!("cannot read {}: {e}", path.display()),
+            )
+            .at(Location::file(path))
+            .help("pass the claims file with --claims FILE, or create one with `claimcheck init`"),
         )
     })?;
     let source = String::from_utf8(bytes).map_err(|e| {
         fail(
-            Diagnostic::error("claims-unreadable", format!("{} is not UTF-8 text", path.display())).at(
-                Location::from_span(
-                    path,
-                    &String::from_utf8_lossy(e.as_bytes()),
-                    e.utf8_error().valid_up_to()..e.utf8_error().valid_up_to() + 1,
-                ),
-            ),
+            Diagnostic::error(
+                "claims-unreadable",
+                format!("{} is not UTF-8 text", path.display()),
+            )
+            .at(Location::from_span(
+                path,
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to()..e.utf8_error().valid_up_to() + 1,
+            )),
         )
     })?;
     parse(path, &source)

@@ -10,7 +10,7 @@ use toml::Spanned;
 use super::cues::{CueSet, REGEX_SIZE_LIMIT};
 use super::raw::{self, RawClaim, RawCues, RawFile};
 use super::{AliasKey, Claim, ClaimKind, ClaimSet, ClaimsError, EntityValue, Example, Story};
-use crate::diag::{did_you_mean, Diagnostic, Location};
+use crate::diag::{Diagnostic, Location, did_you_mean};
 
 /// The kinds a claim may have.
 const KINDS: &[&str] = &["count", "date", "entity"];
@@ -31,7 +31,12 @@ impl Validator<'_> {
         Location::from_span(self.path, self.source, span)
     }
 
-    fn error(&mut self, code: &'static str, span: std::ops::Range<usize>, message: String) -> &mut Diagnostic {
+    fn error(
+        &mut self,
+        code: &'static str,
+        span: std::ops::Range<usize>,
+        message: String,
+    ) -> &mut Diagnostic {
         let d = Diagnostic::error(code, message).at(self.at(span));
         self.problems.push(d);
         self.problems.last_mut().expect("just pushed")
@@ -46,12 +51,18 @@ impl Validator<'_> {
                 list.span(),
                 format!("`{key}` of claim `{claim}` has no cue"),
             )
-            .help = Some(format!("list at least one phrase, e.g. {key} = [\"...\"], or remove the key"));
+            .help = Some(format!(
+                "list at least one phrase, e.g. {key} = [\"...\"], or remove the key"
+            ));
             return None;
         }
         for cue in list.get_ref() {
             if cue.get_ref().trim().is_empty() {
-                self.error("empty-cues", cue.span(), format!("empty cue in `{key}` of claim `{claim}`"));
+                self.error(
+                    "empty-cues",
+                    cue.span(),
+                    format!("empty cue in `{key}` of claim `{claim}`"),
+                );
             }
         }
         match CueSet::new(&phrases) {
@@ -67,7 +78,12 @@ impl Validator<'_> {
         }
     }
 
-    fn required_cues(&mut self, claim: &Spanned<RawClaim>, key: &str, cues: &RawCues) -> Option<CueSet> {
+    fn required_cues(
+        &mut self,
+        claim: &Spanned<RawClaim>,
+        key: &str,
+        cues: &RawCues,
+    ) -> Option<CueSet> {
         let id = claim.get_ref().id.get_ref();
         if cues.is_none() {
             let kind = claim.get_ref().kind.get_ref();
@@ -76,21 +92,36 @@ impl Validator<'_> {
                 claim.get_ref().id.span(),
                 format!("claim `{id}` of kind {kind} needs `{key}`"),
             )
-            .help = Some(format!("add {key} = [\"...\"] to the claim: {}", key_purpose(key)));
+            .help = Some(format!(
+                "add {key} = [\"...\"] to the claim: {}",
+                key_purpose(key)
+            ));
             return None;
         }
         self.cues(id, key, cues)
     }
 
-    fn unexpected(&mut self, claim: &RawClaim, key: &str, present: bool, span: Option<std::ops::Range<usize>>) {
+    fn unexpected(
+        &mut self,
+        claim: &RawClaim,
+        key: &str,
+        present: bool,
+        span: Option<std::ops::Range<usize>>,
+    ) {
         if present {
             let kind = claim.kind.get_ref();
             self.error(
                 "key-not-for-kind",
                 span.unwrap_or(claim.id.span()),
-                format!("`{key}` does not apply to a claim of kind {kind} (claim `{}`)", claim.id.get_ref()),
+                format!(
+                    "`{key}` does not apply to a claim of kind {kind} (claim `{}`)",
+                    claim.id.get_ref()
+                ),
             )
-            .help = Some(format!("{key} is for {} claims; remove it", kinds_using(key)));
+            .help = Some(format!(
+                "{key} is for {} claims; remove it",
+                kinds_using(key)
+            ));
         }
     }
 
@@ -173,12 +204,20 @@ pub fn validate(path: &Path, source: &str, raw: RawFile) -> Result<ClaimSet, Cla
                 c.id.span(),
                 format!("claim id `{id}` must be lowercase letters, digits and underscores"),
             )
-            .help = Some("ids are stable keys used by reports and baselines, e.g. `instructor_count`".into());
+            .help = Some(
+                "ids are stable keys used by reports and baselines, e.g. `instructor_count`".into(),
+            );
         }
         if let Some(first) = seen.get(&id) {
             let (line, _) = crate::text::LineIndex::new(source).position(source, first.start);
-            v.error("duplicate-id", c.id.span(), format!("claim id `{id}` is used twice"))
-                .help = Some(format!("the first `{id}` is on line {line}; give this claim another id"));
+            v.error(
+                "duplicate-id",
+                c.id.span(),
+                format!("claim id `{id}` is used twice"),
+            )
+            .help = Some(format!(
+                "the first `{id}` is on line {line}; give this claim another id"
+            ));
         } else {
             seen.insert(id.clone(), c.id.span());
         }
@@ -206,18 +245,47 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>, story: &Story) -> Option<Claim> {
+fn validate_claim(
+    v: &mut Validator,
+    raw_claim: &Spanned<RawClaim>,
+    story: &Story,
+) -> Option<Claim> {
     let c = raw_claim.get_ref();
     let id = c.id.get_ref().clone();
     let kind_name = c.kind.get_ref().as_str();
     let problems_before = v.problems.len();
     let kind = match kind_name {
         "count" => {
-            v.unexpected(c, "event", c.event.is_some(), c.event.as_ref().map(|s| s.span()));
-            v.unexpected(c, "exclude", c.exclude.is_some(), c.exclude.as_ref().map(|s| s.span()));
-            v.unexpected(c, "values", c.values.is_some(), c.values.as_ref().map(|s| s.span()));
-            v.unexpected(c, "context", c.context.is_some(), c.context.as_ref().map(|s| s.span()));
-            v.unexpected(c, "similarity", c.similarity.is_some(), c.similarity.as_ref().map(|s| s.span()));
+            v.unexpected(
+                c,
+                "event",
+                c.event.is_some(),
+                c.event.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "exclude",
+                c.exclude.is_some(),
+                c.exclude.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "values",
+                c.values.is_some(),
+                c.values.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "context",
+                c.context.is_some(),
+                c.context.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "similarity",
+                c.similarity.is_some(),
+                c.similarity.as_ref().map(|s| s.span()),
+            );
             let max_gap = match &c.max_gap {
                 Some(gap) if !(0..=20).contains(gap.get_ref()) => {
                     v.error(
@@ -234,10 +302,30 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>, story: &Stor
                 .map(|subject| ClaimKind::Count { subject, max_gap })
         }
         "date" => {
-            v.unexpected(c, "values", c.values.is_some(), c.values.as_ref().map(|s| s.span()));
-            v.unexpected(c, "context", c.context.is_some(), c.context.as_ref().map(|s| s.span()));
-            v.unexpected(c, "max_gap", c.max_gap.is_some(), c.max_gap.as_ref().map(|s| s.span()));
-            v.unexpected(c, "similarity", c.similarity.is_some(), c.similarity.as_ref().map(|s| s.span()));
+            v.unexpected(
+                c,
+                "values",
+                c.values.is_some(),
+                c.values.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "context",
+                c.context.is_some(),
+                c.context.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "max_gap",
+                c.max_gap.is_some(),
+                c.max_gap.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "similarity",
+                c.similarity.is_some(),
+                c.similarity.as_ref().map(|s| s.span()),
+            );
             let event = v.required_cues(raw_claim, "event", &c.event);
             let subject = v.cues(&id, "subject", &c.subject);
             let exclude = v.cues(&id, "exclude", &c.exclude);
@@ -248,10 +336,30 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>, story: &Stor
             })
         }
         "entity" => {
-            v.unexpected(c, "subject", c.subject.is_some(), c.subject.as_ref().map(|s| s.span()));
-            v.unexpected(c, "event", c.event.is_some(), c.event.as_ref().map(|s| s.span()));
-            v.unexpected(c, "exclude", c.exclude.is_some(), c.exclude.as_ref().map(|s| s.span()));
-            v.unexpected(c, "max_gap", c.max_gap.is_some(), c.max_gap.as_ref().map(|s| s.span()));
+            v.unexpected(
+                c,
+                "subject",
+                c.subject.is_some(),
+                c.subject.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "event",
+                c.event.is_some(),
+                c.event.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "exclude",
+                c.exclude.is_some(),
+                c.exclude.as_ref().map(|s| s.span()),
+            );
+            v.unexpected(
+                c,
+                "max_gap",
+                c.max_gap.is_some(),
+                c.max_gap.as_ref().map(|s| s.span()),
+            );
             let similarity = match &c.similarity {
                 Some(s) if !(0.5..=1.0).contains(s.get_ref()) => {
                     v.error(
@@ -259,7 +367,10 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>, story: &Stor
                         s.span(),
                         format!("similarity of claim `{id}` must be between 0.5 and 1.0"),
                     )
-                    .help = Some("1.0 accepts exact spellings only; 0.85 accepts one wrong letter in ten".into());
+                    .help = Some(
+                        "1.0 accepts exact spellings only; 0.85 accepts one wrong letter in ten"
+                            .into(),
+                    );
                     DEFAULT_SIMILARITY
                 }
                 Some(s) => *s.get_ref(),
@@ -278,8 +389,12 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>, story: &Stor
                 Some(kind) => format!("did you mean `{kind}`? expected one of count, date, entity"),
                 None => "expected one of count, date, entity".to_string(),
             };
-            v.error("unknown-kind", c.kind.span(), format!("unknown kind `{other}` for claim `{id}`"))
-                .help = Some(help);
+            v.error(
+                "unknown-kind",
+                c.kind.span(),
+                format!("unknown kind `{other}` for claim `{id}`"),
+            )
+            .help = Some(help);
             None
         }
     };
@@ -301,7 +416,13 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>, story: &Stor
                 .help = Some("name the part that holds the value: (?P<value>...)".into());
             }
             Err(e) => {
-                let message = e.to_string().lines().last().unwrap_or("").trim().to_string();
+                let message = e
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
                 v.error(
                     "invalid-pattern",
                     pattern.span(),
@@ -313,7 +434,10 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>, story: &Stor
     let mut examples = Vec::new();
     for example in c.examples.iter().flatten() {
         let e = example.get_ref();
-        let published = e.published.as_ref().and_then(|p| v.date(p, "example publication date"));
+        let published = e
+            .published
+            .as_ref()
+            .and_then(|p| v.date(p, "example publication date"));
         examples.push(Example {
             text: e.text.clone(),
             expect: e.expect.trim().to_string(),
@@ -340,12 +464,20 @@ fn entity_values(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Vec
     let c = raw_claim.get_ref();
     let id = c.id.get_ref();
     let Some(values) = &c.values else {
-        v.error("missing-key", c.id.span(), format!("claim `{id}` of kind entity needs `values`"))
-            .help = Some("add values = { \"Il-76\" = [\"Ilyushin Il-76\", \"Iliouchine-76\"] }".into());
+        v.error(
+            "missing-key",
+            c.id.span(),
+            format!("claim `{id}` of kind entity needs `values`"),
+        )
+        .help = Some("add values = { \"Il-76\" = [\"Ilyushin Il-76\", \"Iliouchine-76\"] }".into());
         return None;
     };
     if values.get_ref().is_empty() {
-        v.error("empty-cues", values.span(), format!("`values` of claim `{id}` is empty"));
+        v.error(
+            "empty-cues",
+            values.span(),
+            format!("`values` of claim `{id}` is empty"),
+        );
         return None;
     }
     let mut owner: BTreeMap<String, String> = BTreeMap::new();
@@ -358,7 +490,10 @@ fn entity_values(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Vec
                 v.error(
                     "empty-cues",
                     alias.span(),
-                    format!("alias `{}` of `{canonical}` has no letter or digit", alias.get_ref()),
+                    format!(
+                        "alias `{}` of `{canonical}` has no letter or digit",
+                        alias.get_ref()
+                    ),
                 );
                 continue;
             }
@@ -399,10 +534,17 @@ pub fn toml_error(path: &Path, source: &str, error: &toml::de::Error) -> Diagnos
     let location = Location::from_span(path, source, span.clone());
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = raw::ALL_KEYS.iter().copied().filter(|k| message.contains(&format!("`{k}`"))).collect();
+        let expected: Vec<&str> = raw::ALL_KEYS
+            .iter()
+            .copied()
+            .filter(|k| message.contains(&format!("`{k}`")))
+            .collect();
         let mut d = Diagnostic::error("unknown-key", format!("unknown key `{key}`")).at(location);
         d.help = Some(match did_you_mean(key, expected.iter().copied()) {
-            Some(k) => format!("did you mean `{k}`? expected one of {}", expected.join(", ")),
+            Some(k) => format!(
+                "did you mean `{k}`? expected one of {}",
+                expected.join(", ")
+            ),
             None => format!("expected one of {}", expected.join(", ")),
         });
         return d;

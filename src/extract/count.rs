@@ -6,11 +6,17 @@
 //! displaced" next to "troops" must not become a troop count, and a missed value costs less than
 //! an invented one.
 
-use super::{gap, quantity, Document, Extraction, Reading, Value};
+use super::{Document, Extraction, Reading, Value, gap, quantity};
 use crate::claims::CueSet;
 
 /// Finds the counts of `subject` in `doc`.
-pub fn extract(doc: &Document, subject: &CueSet, max_gap: usize, trace: bool, out: &mut Extraction) {
+pub fn extract(
+    doc: &Document,
+    subject: &CueSet,
+    max_gap: usize,
+    trace: bool,
+    out: &mut Extraction,
+) {
     for sentence in &doc.sentences {
         let folded = &sentence.folded.text;
         let cues: Vec<_> = subject.find_iter(folded).collect();
@@ -31,9 +37,13 @@ pub fn extract(doc: &Document, subject: &CueSet, max_gap: usize, trace: bool, ou
             let (words, broken) = gap(folded, q.end, cue.start);
             let next_number = quantities.get(i + 1).is_some_and(|n| n.start < cue.start);
             let reason = if broken {
-                Some(format!("punctuation between the number and the subject `{cue_text}`"))
+                Some(format!(
+                    "punctuation between the number and the subject `{cue_text}`"
+                ))
             } else if next_number {
-                Some(format!("another number stands between it and the subject `{cue_text}`"))
+                Some(format!(
+                    "another number stands between it and the subject `{cue_text}`"
+                ))
             } else if words > max_gap {
                 Some(format!(
                     "not tied to the subject: nearest subject cue `{cue_text}` is {words} words away (max_gap {max_gap})"
@@ -45,9 +55,11 @@ pub fn extract(doc: &Document, subject: &CueSet, max_gap: usize, trace: bool, ou
                 Some(reason) if trace => out.rejections.push(doc.rejection(sentence, span, reason)),
                 Some(_) => {}
                 None => {
-                    let rule = format!("number followed by subject `{cue_text}` ({words} words between)");
+                    let rule =
+                        format!("number followed by subject `{cue_text}` ({words} words between)");
                     let reading = Reading::Value(Value::Count(q.quantity));
-                    out.mentions.push(doc.mention(sentence, span, reading, rule));
+                    out.mentions
+                        .push(doc.mention(sentence, span, reading, rule));
                 }
             }
         }

@@ -8,7 +8,7 @@
 //! other years (see `date_grammar::resolve`).
 
 use super::date_grammar::{self, CalendarDate, DateExpr, DateProblem, YearContext};
-use super::{clause_distance, Document, Extraction, Reading, Value};
+use super::{Document, Extraction, Reading, Value, clause_distance};
 use crate::claims::cues::CueMatch;
 use crate::claims::{CueSet, Story};
 
@@ -27,7 +27,11 @@ pub struct DatedMention {
 }
 
 /// What gives years to the dates of an article.
-pub fn year_context(story: &Story, published: Option<chrono::NaiveDate>, exprs: &[DateExpr]) -> YearContext {
+pub fn year_context(
+    story: &Story,
+    published: Option<chrono::NaiveDate>,
+    exprs: &[DateExpr],
+) -> YearContext {
     let mut article_years: Vec<i32> = exprs.iter().filter_map(|e| e.year).collect();
     article_years.sort_unstable();
     article_years.dedup();
@@ -44,7 +48,11 @@ fn read_dates(doc: &Document, story: &Story) -> Vec<DatedMention> {
         .sentences
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| date_grammar::find_dates(&s.folded.text).into_iter().map(move |e| (i, e)))
+        .flat_map(|(i, s)| {
+            date_grammar::find_dates(&s.folded.text)
+                .into_iter()
+                .map(move |e| (i, e))
+        })
         .collect();
     let exprs: Vec<DateExpr> = found.iter().map(|(_, e)| e.clone()).collect();
     let ctx = year_context(story, doc.published, &exprs);
@@ -52,38 +60,63 @@ fn read_dates(doc: &Document, story: &Story) -> Vec<DatedMention> {
     let mut out = Vec::with_capacity(found.len());
     for (sentence, expr) in found {
         let written = &doc.sentences[sentence].folded.text[expr.start..expr.end];
-        let (resolved, note) = if let (true, Some(weekday)) = (expr.is_relative_weekday(), expr.weekday) {
+        let (resolved, note) = if let (true, Some(weekday)) =
+            (expr.is_relative_weekday(), expr.weekday)
+        {
             match (&anchor, doc.published) {
                 (Some((date, text)), _) => {
                     let day = date_grammar::previous_weekday(*date, weekday);
-                    (Ok(CalendarDate::Day(day)), Some(format!("`{written}` read as the last one on or before `{text}` ({date})")))
+                    (
+                        Ok(CalendarDate::Day(day)),
+                        Some(format!(
+                            "`{written}` read as the last one on or before `{text}` ({date})"
+                        )),
+                    )
                 }
                 (None, Some(published)) => {
                     let day = date_grammar::previous_weekday(published, weekday);
-                    (Ok(CalendarDate::Day(day)), Some(format!("`{written}` read as the last one on or before publication ({published})")))
+                    (
+                        Ok(CalendarDate::Day(day)),
+                        Some(format!(
+                            "`{written}` read as the last one on or before publication ({published})"
+                        )),
+                    )
                 }
-                (None, None) => (Err(format!("`{written}` has no full date before it and the article no publication date")), None),
+                (None, None) => (
+                    Err(format!(
+                        "`{written}` has no full date before it and the article no publication date"
+                    )),
+                    None,
+                ),
             }
         } else {
             match date_grammar::resolve(&expr, &ctx) {
                 Ok(date) => (Ok(date), None),
-                Err(DateProblem::WeekdayMismatch { date, written: w, actual }) => (
+                Err(DateProblem::WeekdayMismatch {
+                    date,
+                    written: w,
+                    actual,
+                }) => (
                     Ok(CalendarDate::Day(date)),
                     Some(format!("the text says {w:?} but {date} was a {actual:?}")),
                 ),
-                Err(DateProblem::NoSuchDay { year, month, day }) => {
-                    (Err(format!("there is no day {day} in month {month} of {year}")), None)
-                }
+                Err(DateProblem::NoSuchDay { year, month, day }) => (
+                    Err(format!("there is no day {day} in month {month} of {year}")),
+                    None,
+                ),
                 Err(DateProblem::NoYear) => (
-                    Err("no year: no publication date, story period or other year in the article".into()),
+                    Err(
+                        "no year: no publication date, story period or other year in the article"
+                            .into(),
+                    ),
                     None,
                 ),
             }
         };
-        if let Ok(CalendarDate::Day(day)) = resolved {
-            if !expr.is_relative_weekday() {
-                anchor = Some((day, written.to_string()));
-            }
+        if let Ok(CalendarDate::Day(day)) = resolved
+            && !expr.is_relative_weekday()
+        {
+            anchor = Some((day, written.to_string()));
         }
         out.push(DatedMention {
             sentence,
@@ -108,7 +141,8 @@ pub fn extract(
 ) {
     let dates = doc.dates.get_or_init(|| read_dates(doc, story));
     for (index, sentence) in doc.sentences.iter().enumerate() {
-        let in_sentence: Vec<&DatedMention> = dates.iter().filter(|d| d.sentence == index).collect();
+        let in_sentence: Vec<&DatedMention> =
+            dates.iter().filter(|d| d.sentence == index).collect();
         if in_sentence.is_empty() {
             continue;
         }
@@ -116,7 +150,11 @@ pub fn extract(
         let events: Vec<_> = event.find_iter(folded).collect();
         let reject = |out: &mut Extraction, d: &DatedMention, reason: String| {
             if trace {
-                out.rejections.push(doc.rejection(sentence, Document::span(sentence, d.start..d.end), reason));
+                out.rejections.push(doc.rejection(
+                    sentence,
+                    Document::span(sentence, d.start..d.end),
+                    reason,
+                ));
             }
         };
         if events.is_empty() {
@@ -125,16 +163,24 @@ pub fn extract(
             }
             continue;
         }
-        if let Some(subject) = subject {
-            if !subject.is_match(folded) {
-                for d in &in_sentence {
-                    reject(out, d, "the sentence has an event cue but does not name the claim's subject".into());
-                }
-                continue;
+        if let Some(subject) = subject
+            && !subject.is_match(folded)
+        {
+            for d in &in_sentence {
+                reject(
+                    out,
+                    d,
+                    "the sentence has an event cue but does not name the claim's subject".into(),
+                );
             }
+            continue;
         }
-        let excludes: Vec<_> = exclude.map(|x| x.find_iter(folded).collect()).unwrap_or_default();
-        let far = |d: &DatedMention, c: &CueMatch| clause_distance(folded, d.start..d.end, c.start..c.end);
+        let excludes: Vec<_> = exclude
+            .map(|x| x.find_iter(folded).collect())
+            .unwrap_or_default();
+        let far = |d: &DatedMention, c: &CueMatch| {
+            clause_distance(folded, d.start..d.end, c.start..c.end)
+        };
         // A date whose nearest cue is an exclude cue belongs to the announcement, not the event.
         let mut candidates = Vec::new();
         for d in in_sentence {
@@ -143,7 +189,10 @@ pub fn extract(
                 Some(x) => reject(
                     out,
                     d,
-                    format!("date belongs to `{}` (an exclude cue), nearer than the event", &folded[x.start..x.end]),
+                    format!(
+                        "date belongs to `{}` (an exclude cue), nearer than the event",
+                        &folded[x.start..x.end]
+                    ),
                 ),
                 None => candidates.push(d),
             }
@@ -152,7 +201,12 @@ pub fn extract(
             // Each event cue dates only its nearest remaining date.
             let cue = events
                 .iter()
-                .filter(|e| candidates.iter().min_by_key(|o| (far(o, e), o.start)).is_some_and(|o| o.start == d.start))
+                .filter(|e| {
+                    candidates
+                        .iter()
+                        .min_by_key(|o| (far(o, e), o.start))
+                        .is_some_and(|o| o.start == d.start)
+                })
                 .min_by_key(|e| far(d, e));
             let Some(cue) = cue else {
                 reject(out, d, "another date stands nearer to the event".into());
@@ -164,7 +218,8 @@ pub fn extract(
                 Ok(date) => {
                     let span = Document::span(sentence, d.start..d.end);
                     let rule = format!("date nearest to event `{cue_text}` in the same sentence");
-                    let mut mention = doc.mention(sentence, span, Reading::Value(Value::Date(*date)), rule);
+                    let mut mention =
+                        doc.mention(sentence, span, Reading::Value(Value::Date(*date)), rule);
                     mention.note = d.note.clone();
                     out.mentions.push(mention);
                 }

@@ -34,17 +34,24 @@ pub fn extract(
             let span = Document::span(sentence, hit.start..hit.end);
             if !has_context {
                 if trace {
-                    let reason = format!("`{}` found, but the sentence has no context cue", hit.canonical);
+                    let reason = format!(
+                        "`{}` found, but the sentence has no context cue",
+                        hit.canonical
+                    );
                     out.rejections.push(doc.rejection(sentence, span, reason));
                 }
                 continue;
             }
             let rule = match hit.similarity {
                 None => format!("alias of `{}`", hit.canonical),
-                Some(s) => format!("misspelling of an alias of `{}` (similarity {s:.2})", hit.canonical),
+                Some(s) => format!(
+                    "misspelling of an alias of `{}` (similarity {s:.2})",
+                    hit.canonical
+                ),
             };
             let reading = Reading::Value(Value::Entity(hit.canonical.to_string()));
-            out.mentions.push(doc.mention(sentence, span, reading, rule));
+            out.mentions
+                .push(doc.mention(sentence, span, reading, rule));
         }
     }
 }
@@ -105,9 +112,17 @@ fn find<'a>(values: &'a [EntityValue], folded: &str, similarity: f64) -> Vec<Hit
 }
 
 /// The value whose alias `key` spells (score `None`) or misspells (with its similarity).
-fn best_alias<'a>(values: &'a [EntityValue], key: &str, words: usize, similarity: f64) -> Option<(&'a str, Option<f64>)> {
+fn best_alias<'a>(
+    values: &'a [EntityValue],
+    key: &str,
+    words: usize,
+    similarity: f64,
+) -> Option<(&'a str, Option<f64>)> {
     let same_words = |a: &&AliasKey| a.words == words;
-    if let Some(v) = values.iter().find(|v| v.aliases.iter().filter(same_words).any(|a| a.key == key)) {
+    if let Some(v) = values
+        .iter()
+        .find(|v| v.aliases.iter().filter(same_words).any(|a| a.key == key))
+    {
         return Some((&v.canonical, None));
     }
     if similarity >= 1.0 {
@@ -120,7 +135,10 @@ fn best_alias<'a>(values: &'a [EntityValue], key: &str, words: usize, similarity
         for alias in v.aliases.iter().filter(same_words) {
             let len = alias.key.chars().count();
             let key_len = key.chars().count();
-            if len < MIN_FUZZY_LEN || key_len.abs_diff(len) * 5 > len || digits(&alias.key) != key_digits {
+            if len < MIN_FUZZY_LEN
+                || key_len.abs_diff(len) * 5 > len
+                || digits(&alias.key) != key_digits
+            {
                 continue;
             }
             let score = f64::from(TextDiff::from_chars(key, alias.key.as_str()).ratio());

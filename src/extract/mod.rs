@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 
 use crate::claims::{Claim, ClaimKind, Story};
 use crate::corpus::Article;
-use crate::text::{sentences, LineIndex, Sentence};
+use crate::text::{LineIndex, Sentence, sentences};
 
 pub use date_grammar::CalendarDate;
 pub use quantity::Quantity;
@@ -160,7 +160,13 @@ impl<'a> Document<'a> {
     }
 
     /// The mention for a value at article bytes `span` in sentence `sentence`.
-    fn mention(&self, sentence: &Sentence, span: Range<usize>, reading: Reading, rule: String) -> Mention {
+    fn mention(
+        &self,
+        sentence: &Sentence,
+        span: Range<usize>,
+        reading: Reading,
+        rule: String,
+    ) -> Mention {
         let (line, column) = self.lines.position(self.text, span.start);
         Mention {
             reading,
@@ -195,12 +201,22 @@ impl<'a> Document<'a> {
 pub fn extract(claim: &Claim, story: &Story, doc: &Document, trace: bool) -> Extraction {
     let mut out = Extraction::default();
     match &claim.kind {
-        ClaimKind::Count { subject, max_gap } => count::extract(doc, subject, *max_gap, trace, &mut out),
+        ClaimKind::Count { subject, max_gap } => {
+            count::extract(doc, subject, *max_gap, trace, &mut out)
+        }
         ClaimKind::Date {
             event,
             subject,
             exclude,
-        } => date::extract(doc, story, event, subject.as_ref(), exclude.as_ref(), trace, &mut out),
+        } => date::extract(
+            doc,
+            story,
+            event,
+            subject.as_ref(),
+            exclude.as_ref(),
+            trace,
+            &mut out,
+        ),
         ClaimKind::Entity {
             values,
             context,
@@ -210,7 +226,8 @@ pub fn extract(claim: &Claim, story: &Story, doc: &Document, trace: bool) -> Ext
     patterns(claim, story, doc, &mut out);
     unspecified(claim, doc, trace, &mut out);
     out.mentions.sort_by_key(|m| (m.line, m.column));
-    out.mentions.dedup_by(|a, b| a.line == b.line && a.column == b.column && a.reading == b.reading);
+    out.mentions
+        .dedup_by(|a, b| a.line == b.line && a.column == b.column && a.reading == b.reading);
     out
 }
 
@@ -223,19 +240,26 @@ fn patterns(claim: &Claim, story: &Story, doc: &Document, out: &mut Extraction) 
                 let Some(group) = caps.name("value") else {
                     continue;
                 };
-                let Some(value) = read_value(&claim.kind, story, doc.published, group.as_str()) else {
+                let Some(value) = read_value(&claim.kind, story, doc.published, group.as_str())
+                else {
                     continue;
                 };
                 let span = sentence.start + group.start()..sentence.start + group.end();
                 let rule = format!("pattern {} of claim `{}`", n + 1, claim.id);
-                out.mentions.push(doc.mention(sentence, span, Reading::Value(value), rule));
+                out.mentions
+                    .push(doc.mention(sentence, span, Reading::Value(value), rule));
             }
         }
     }
 }
 
 /// Reads a whole piece of text as one value of the claim's kind.
-pub fn read_value(kind: &ClaimKind, story: &Story, published: Option<NaiveDate>, text: &str) -> Option<Value> {
+pub fn read_value(
+    kind: &ClaimKind,
+    story: &Story,
+    published: Option<NaiveDate>,
+    text: &str,
+) -> Option<Value> {
     let folded = crate::text::fold(text);
     match kind {
         ClaimKind::Count { .. } => quantity::parse_quantity(&folded).map(Value::Count),
@@ -268,9 +292,12 @@ fn unspecified(claim: &Claim, doc: &Document, trace: bool, out: &mut Extraction)
             let span = Document::span(sentence, m.start..m.end);
             if ties.is_empty() || ties.iter().any(|t| t.is_match(folded)) {
                 let rule = "unspecified phrase in a sentence that names the claim".to_string();
-                out.mentions.push(doc.mention(sentence, span, Reading::Unspecified, rule));
+                out.mentions
+                    .push(doc.mention(sentence, span, Reading::Unspecified, rule));
             } else if trace {
-                let reason = "unspecified phrase, but the sentence names neither the subject nor the event".into();
+                let reason =
+                    "unspecified phrase, but the sentence names neither the subject nor the event"
+                        .into();
                 out.rejections.push(doc.rejection(sentence, span, reason));
             }
         }
@@ -281,7 +308,12 @@ fn unspecified(claim: &Claim, doc: &Document, trace: bool, out: &mut Extraction)
 fn gap(folded: &str, from: usize, to: usize) -> (usize, bool) {
     let between = &folded[from.min(to)..to.max(from)];
     let words = crate::text::words(between).count();
-    let broken = between.chars().any(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '[' | ']'));
+    let broken = between.chars().any(|c| {
+        matches!(
+            c,
+            ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '[' | ']'
+        )
+    });
     (words, broken)
 }
 
@@ -290,7 +322,11 @@ const CLAUSE_PENALTY: usize = 5;
 
 /// How far apart two folded ranges are, in words, a clause boundary counting as several words.
 fn clause_distance(folded: &str, a: Range<usize>, b: Range<usize>) -> usize {
-    let (from, to) = if a.end <= b.start { (a.end, b.start) } else { (b.end, a.start.max(b.end)) };
+    let (from, to) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start.max(b.end))
+    };
     let between = &folded[from..to];
     let clauses = between
         .chars()

@@ -10,14 +10,30 @@ use crate::extract::Extraction;
 
 /// Writes the explanation of one claim over some articles.
 pub fn write(claim: &Claim, traces: &[(&str, Extraction)], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{} ({}), kind {}", claim.id, claim.label, claim.kind.name())?;
+    writeln!(
+        out,
+        "{} ({}), kind {}",
+        claim.id,
+        claim.label,
+        claim.kind.name()
+    )?;
     for (name, trace) in traces {
         writeln!(out, "\n{name}")?;
         if trace.mentions.is_empty() && trace.rejections.is_empty() {
-            writeln!(out, "  no candidate: no sentence has this claim's cues together with a value")?;
+            writeln!(
+                out,
+                "  no candidate: no sentence has this claim's cues together with a value"
+            )?;
         }
         for m in &trace.mentions {
-            writeln!(out, "  kept {}:{} `{}` = {}", m.line, m.column, m.matched, m.reading.display())?;
+            writeln!(
+                out,
+                "  kept {}:{} `{}` = {}",
+                m.line,
+                m.column,
+                m.matched,
+                m.reading.display()
+            )?;
             writeln!(out, "       rule: {}", m.rule)?;
             if let Some(note) = &m.note {
                 writeln!(out, "       note: {note}")?;
@@ -34,9 +50,19 @@ pub fn write(claim: &Claim, traces: &[(&str, Extraction)], out: &mut dyn Write) 
 }
 
 /// Writes the outcome of the claims file's examples.
-pub fn write_lint(set: &ClaimSet, outcomes: &[ExampleOutcome], out: &mut dyn Write) -> io::Result<()> {
+pub fn write_lint(
+    set: &ClaimSet,
+    outcomes: &[ExampleOutcome],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let passed = outcomes.iter().filter(|o| o.passed()).count();
-    writeln!(out, "{}: {} claims, {} examples", set.path.display(), set.claims.len(), outcomes.len())?;
+    writeln!(
+        out,
+        "{}: {} claims, {} examples",
+        set.path.display(),
+        set.claims.len(),
+        outcomes.len()
+    )?;
     for o in outcomes {
         let mark = if o.passed() { "ok  " } else { "FAIL" };
         writeln!(out, "{mark} {}: {:?} reads `{}`", o.claim, o.text, o.got)?;

@@ -109,7 +109,13 @@ pub struct JsonSummary {
 impl JsonReport {
     /// The JSON view of a report.
     pub fn from_report(report: &Report) -> JsonReport {
-        let count = |name: &str| report.claims.iter().filter(|c| c.result.verdict.name() == name).count();
+        let count = |name: &str| {
+            report
+                .claims
+                .iter()
+                .filter(|c| c.result.verdict.name() == name)
+                .count()
+        };
         JsonReport {
             version: VERSION,
             claims_file: report.claims_file.clone(),
@@ -151,7 +157,9 @@ impl JsonReport {
                             source: s.name.clone(),
                             status: r.status.name().to_string(),
                             value: match r.status {
-                                Status::Stated | Status::Inconsistent => r.value.as_ref().map(|v| v.display()),
+                                Status::Stated | Status::Inconsistent => {
+                                    r.value.as_ref().map(|v| v.display())
+                                }
                                 _ => None,
                             },
                             values: r.value_texts(),
@@ -177,7 +185,11 @@ impl JsonReport {
                         .map(|f| JsonFinding {
                             code: f.kind.code().to_string(),
                             severity: severity_of(f.kind).name().to_string(),
-                            sources: f.sources.iter().map(|&i| report.sources[i].name.clone()).collect(),
+                            sources: f
+                                .sources
+                                .iter()
+                                .map(|&i| report.sources[i].name.clone())
+                                .collect(),
                             values: f.values.clone(),
                             message: report.finding_message(c, f),
                         })

@@ -68,7 +68,13 @@ pub enum Format {
 
 impl Report {
     /// Assembles the report.
-    pub fn new(claims: &ClaimSet, corpus_label: String, sources: Vec<SourceInfo>, skipped: Vec<Skipped>, results: Vec<ClaimResult>) -> Report {
+    pub fn new(
+        claims: &ClaimSet,
+        corpus_label: String,
+        sources: Vec<SourceInfo>,
+        skipped: Vec<Skipped>,
+        results: Vec<ClaimResult>,
+    ) -> Report {
         Report {
             claims_file: claims.path.display().to_string(),
             corpus: corpus_label,
@@ -168,10 +174,10 @@ pub fn short_names(names: &[String], metas: &[&SourceMeta]) -> Vec<String> {
                 .map(|parts| prefix(stem, parts))
                 .find(|p| {
                     p == stem
-                        || stems
-                            .iter()
-                            .enumerate()
-                            .all(|(j, other)| j == i || prefix(other, p.matches(['_', '-', '.', ' ']).count() + 1) != *p)
+                        || stems.iter().enumerate().all(|(j, other)| {
+                            j == i
+                                || prefix(other, p.matches(['_', '-', '.', ' ']).count() + 1) != *p
+                        })
                 })
                 .unwrap_or_else(|| stem.to_string())
         })
@@ -184,7 +190,9 @@ pub fn excerpt(quote: &str, matched: &str, width: usize) -> String {
     if chars.len() <= width {
         return quote.to_string();
     }
-    let at = quote.find(matched).map_or(0, |b| quote[..b].chars().count());
+    let at = quote
+        .find(matched)
+        .map_or(0, |b| quote[..b].chars().count());
     let len = matched.chars().count();
     let before = (width.saturating_sub(len)) / 3;
     let start = at.saturating_sub(before);
@@ -207,24 +215,35 @@ mod tests {
 
     #[test]
     fn short_names_are_unique_prefixes() {
-        let names: Vec<String> = ["000_abc.txt", "001_def.txt", "lemonde-2024-04-10.txt", "lemonde-2024-05-01.txt"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let names: Vec<String> = [
+            "000_abc.txt",
+            "001_def.txt",
+            "lemonde-2024-04-10.txt",
+            "lemonde-2024-05-01.txt",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let default = SourceMeta::default();
         let named = SourceMeta {
             name: Some("LM".into()),
             ..SourceMeta::default()
         };
         let metas = [&default, &default, &default, &named];
-        assert_eq!(short_names(&names, &metas), ["000", "001", "lemonde-2024-04", "LM"]);
+        assert_eq!(
+            short_names(&names, &metas),
+            ["000", "001", "lemonde-2024-04", "LM"]
+        );
     }
 
     #[test]
     fn excerpt_centres_on_the_match() {
         let quote = "a ".repeat(50) + "MATCH" + &" b".repeat(50);
         let e = excerpt(&quote, "MATCH", 40);
-        assert!(e.starts_with('…') && e.ends_with('…') && e.contains("MATCH"), "{e}");
+        assert!(
+            e.starts_with('…') && e.ends_with('…') && e.contains("MATCH"),
+            "{e}"
+        );
         assert_eq!(excerpt("short", "short", 40), "short");
     }
 }

@@ -3,9 +3,9 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Cell, ContentArrangement, Table};
+use comfy_table::{Cell, ContentArrangement, Table, presets};
 
-use super::{excerpt, Report};
+use super::{Report, excerpt};
 use crate::compare::{SourceResult, Status};
 use crate::extract::Reading;
 use crate::gate::severity_of;
@@ -16,12 +16,20 @@ const EXCERPT_WIDTH: usize = 110;
 /// The text of one cell.
 fn cell(source: &SourceResult) -> String {
     match source.status {
-        Status::Stated => source.value.as_ref().map(|v| v.display()).unwrap_or_default(),
+        Status::Stated => source
+            .value
+            .as_ref()
+            .map(|v| v.display())
+            .unwrap_or_default(),
         Status::Unspecified => "unspecified".into(),
         Status::Silent => "silent".into(),
         Status::Inconsistent => {
             let mut parts = source.value_texts();
-            if source.mentions.iter().any(|m| m.reading == Reading::Unspecified) {
+            if source
+                .mentions
+                .iter()
+                .any(|m| m.reading == Reading::Unspecified)
+            {
                 parts.push("unspecified".into());
             }
             format!("inconsistent:\n{}", parts.join(" / "))
@@ -71,7 +79,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "\nFindings")?;
         for (claim, finding) in findings {
             let level = severity_of(finding.kind).name();
-            writeln!(out, "{level}[{}] {}", finding.kind.code(), report.finding_message(claim, finding))?;
+            writeln!(
+                out,
+                "{level}[{}] {}",
+                finding.kind.code(),
+                report.finding_message(claim, finding)
+            )?;
             for &i in &finding.sources {
                 for m in &claim.result.sources[i].mentions {
                     let source = &report.sources[i];
@@ -91,7 +104,13 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "\nEvidence")?;
     for claim in &report.claims {
-        writeln!(out, "{} ({}): {}", claim.id, claim.label, claim.result.verdict.name())?;
+        writeln!(
+            out,
+            "{} ({}): {}",
+            claim.id,
+            claim.label,
+            claim.result.verdict.name()
+        )?;
         let mut any = false;
         for (source, result) in report.sources.iter().zip(&claim.result.sources) {
             for m in &result.mentions {
