@@ -9,6 +9,15 @@
 use super::{Document, Extraction, Reading, Value, gap, quantity};
 use crate::claims::CueSet;
 
+/// Words that end the noun phrase a number opens: conjunctions, relative pronouns and the
+/// prepositions other than "of"/"de". In "50 journalistes et des instructeurs" the 50 are
+/// journalists; in "100 of the instructors" and "une centaine d'instructeurs" the phrase goes on.
+const PHRASE_BREAKERS: &[&str] = &[
+    "et", "ou", "mais", "avec", "pour", "dans", "sur", "par", "que", "qui", "dont", "contre",
+    "vers", "chez", "and", "or", "but", "with", "for", "to", "in", "on", "at", "by", "that",
+    "which", "who", "than", "from", "while", "against", "into",
+];
+
 /// Finds the counts of `subject` in `doc`.
 pub fn extract(
     doc: &Document,
@@ -36,6 +45,8 @@ pub fn extract(
             let cue_text = &folded[cue.start..cue.end];
             let (words, broken) = gap(folded, q.end, cue.start);
             let next_number = quantities.get(i + 1).is_some_and(|n| n.start < cue.start);
+            let breaker = crate::text::words(&folded[q.end..cue.start])
+                .find(|(_, w)| PHRASE_BREAKERS.contains(w));
             let reason = if broken {
                 Some(format!(
                     "punctuation between the number and the subject `{cue_text}`"
@@ -43,6 +54,10 @@ pub fn extract(
             } else if next_number {
                 Some(format!(
                     "another number stands between it and the subject `{cue_text}`"
+                ))
+            } else if let Some((_, word)) = breaker {
+                Some(format!(
+                    "`{word}` ends the phrase before the subject `{cue_text}`"
                 ))
             } else if words > max_gap {
                 Some(format!(
