@@ -33,8 +33,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Check(args) => check(&args.input).and_then(|(report, warnings)| {
             emit(err, &warnings);
             let status = gate::exit_status(&report);
-            report.write(args.format, out).map_err(io_error)?;
-            Ok(status)
+            match report.write(args.format, out) {
+                // A reader that stops early (`| head`) is not an error; the status stands.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(status),
+                other => other.map(|()| status).map_err(io_error),
+            }
         }),
         Command::Explain(args) => explain(&args.input, &args.claim, args.source.as_deref(), out),
         Command::Claims {
