@@ -59,7 +59,7 @@ fn read_dates(doc: &Document, story: &Story) -> Vec<DatedMention> {
     let mut anchor: Option<(chrono::NaiveDate, String)> = None;
     let mut out = Vec::with_capacity(found.len());
     for (sentence, expr) in found {
-        let written = &doc.sentences[sentence].folded.text[expr.start..expr.end];
+        let written = &doc.text[Document::span(&doc.sentences[sentence], expr.start..expr.end)];
         let (resolved, note) = if let (true, Some(weekday)) =
             (expr.is_relative_weekday(), expr.weekday)
         {

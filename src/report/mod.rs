@@ -3,7 +3,7 @@
 //! sources by file name), so every format is deterministic.
 
 pub mod explain;
-mod json;
+pub mod json;
 mod table;
 
 use std::io::{self, Write};
