@@ -1,0 +1,355 @@
+//! `claimcheck check` end to end: the acceptance table on the bundled corpus, and general rules on
+//! corpora written for the tests (tests/corpora, invented test data).
+
+mod common;
+
+use common::{cell, check_json, root, run, run_in, verdict};
+
+#[test]
+fn bundled_corpus_gives_the_acceptance_table() {
+    let (report, code) = check_json("corpus");
+    assert_eq!(code, 0);
+    let rows = [
+        (
+            "instructor_count",
+            [
+                "inconsistent ~100",
+                "silent",
+                "unspecified",
+                "silent",
+                "stated 100",
+            ],
+            "agree",
+        ),
+        (
+            "arrival_date",
+            [
+                "stated 2024-04-10",
+                "silent",
+                "stated 2024-04-10",
+                "silent",
+                "silent",
+            ],
+            "agree",
+        ),
+        (
+            "aircraft_type",
+            ["stated Il-76", "silent", "stated Il-76", "silent", "silent"],
+            "agree",
+        ),
+        (
+            "us_troop_count",
+            ["silent", "silent", "stated >1000", "silent", "silent"],
+            "single",
+        ),
+    ];
+    for (claim, cells, expected_verdict) in rows {
+        let got: Vec<String> = ["000", "001", "002", "003", "004"]
+            .iter()
+            .map(|s| cell(&report, claim, s))
+            .collect();
+        assert_eq!(got, cells, "{claim}");
+        assert_eq!(verdict(&report, claim), expected_verdict, "{claim}");
+    }
+    assert_eq!(report.summary.agree, 3);
+    assert_eq!(report.summary.single, 1);
+}
+
+/// The mention of `claim` in the source starting with `source`, whose reading is `reading`.
+fn mention<'a>(
+    report: &'a claimcheck::report::JsonReport,
+    claim: &str,
+    source: &str,
+    reading: &str,
+) -> &'a claimcheck::report::json::JsonMention {
+    let claim = report.claims.iter().find(|c| c.id == claim).unwrap();
+    let source = claim
+        .sources
+        .iter()
+        .find(|s| s.source.starts_with(source))
+        .unwrap();
+    source
+        .mentions
+        .iter()
+        .find(|m| m.reading == reading)
+        .unwrap_or_else(|| panic!("no {reading} in {}", source.source))
+}
+
+#[test]
+fn every_value_is_traced_to_its_quote_line_and_column() {
+    let (report, _) = check_json("corpus");
+    let cases = [
+        ("instructor_count", "000", "~100", 1, "une centaine"),
+        (
+            "instructor_count",
+            "000",
+            "unspecified",
+            4,
+            "nombre n’a pas été précisé",
+        ),
+        (
+            "instructor_count",
+            "002",
+            "unspecified",
+            14,
+            "nombre (inconnu)",
+        ),
+        ("instructor_count", "004", "100", 11, "100"),
+        ("arrival_date", "000", "2024-04-10", 2, "Mercredi 10 avril"),
+        ("arrival_date", "002", "2024-04-10", 10, "mercredi"),
+        ("aircraft_type", "000", "Il-76", 2, "Iliouchine-76"),
+        ("aircraft_type", "002", "Il-76", 10, "lliouchine-76"),
+        (
+            "us_troop_count",
+            "002",
+            ">1000",
+            26,
+            "un peu plus de 1\u{a0}000",
+        ),
+    ];
+    for (claim, source, reading, line, matched) in cases {
+        let m = mention(&report, claim, source, reading);
+        assert_eq!(
+            (m.line, m.matched.as_str()),
+            (line, matched),
+            "{claim} {source}"
+        );
+        // The quote is the sentence as written, and the match sits at the reported column.
+        let path = report
+            .sources
+            .iter()
+            .find(|s| s.source.starts_with(source))
+            .unwrap();
+        let text = std::fs::read_to_string(root().join(&path.path)).unwrap();
+        let line_text = text.lines().nth(m.line - 1).unwrap();
+        assert!(
+            line_text.contains(&m.quote),
+            "quote not on its line: {}",
+            m.quote
+        );
+        let at: String = line_text
+            .chars()
+            .skip(m.column - 1)
+            .take(matched.chars().count())
+            .collect();
+        assert_eq!(at, matched);
+    }
+    let relative = mention(&report, "arrival_date", "002", "2024-04-10");
+    assert!(
+        relative
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("jeudi 11\u{a0}avril"),
+        "{:?}",
+        relative.note
+    );
+}
+
+#[test]
+fn the_table_shows_claims_down_sources_across_and_a_verdict() {
+    let out = run(&["check"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let expected_rows = [
+        "│ claim            ┆ 000                ┆ 001              ┆ 002         ┆ 003    ┆ 004    ┆ verdict │",
+        "│                  ┆                    ┆ Journal du Niger ┆ Le HuffPost ┆ RFI    ┆        ┆         │",
+        "│ instructor_count ┆ inconsistent:      ┆ silent           ┆ unspecified ┆ silent ┆ 100    ┆ agree   │",
+        "│                  ┆ ~100 / unspecified ┆                  ┆             ┆        ┆        ┆         │",
+        "│ arrival_date     ┆ 2024-04-10         ┆ silent           ┆ 2024-04-10  ┆ silent ┆ silent ┆ agree   │",
+        "│ aircraft_type    ┆ Il-76              ┆ silent           ┆ Il-76       ┆ silent ┆ silent ┆ agree   │",
+        "│ us_troop_count   ┆ silent             ┆ silent           ┆ >1000       ┆ silent ┆ silent ┆ single  │",
+    ];
+    for row in expected_rows {
+        assert!(
+            out.stdout.lines().any(|l| l == row),
+            "missing row {row}\n{}",
+            out.stdout
+        );
+    }
+    assert!(out.stdout.contains(
+        "warning[unspecified-vs-stated] instructor_count: 002 leaves it unspecified, while 000 (~100), 004 (100) state it"
+    ));
+    assert!(
+        out.stdout
+            .contains("corpus/002_102a93112222056e.txt:26:164  >1000")
+    );
+}
+
+#[test]
+fn a_contradiction_on_each_kind_differs_and_exits_1() {
+    let (report, code) = check_json("tests/corpora/contradictions");
+    assert_eq!(code, 1);
+    assert_eq!(
+        cell(&report, "instructor_count", "dailywire"),
+        "stated ~200"
+    );
+    assert_eq!(cell(&report, "instructor_count", "lematin"), "stated ~100");
+    assert_eq!(
+        cell(&report, "arrival_date", "dailywire"),
+        "stated 2024-04-11"
+    );
+    assert_eq!(
+        cell(&report, "arrival_date", "lematin"),
+        "stated 2024-04-10"
+    );
+    assert_eq!(cell(&report, "aircraft_type", "dailywire"), "stated An-124");
+    assert_eq!(cell(&report, "aircraft_type", "lematin"), "stated Il-76");
+    for claim in ["instructor_count", "arrival_date", "aircraft_type"] {
+        assert_eq!(verdict(&report, claim), "differ", "{claim}");
+        let c = report.claims.iter().find(|c| c.id == claim).unwrap();
+        let contradiction = c
+            .findings
+            .iter()
+            .find(|f| f.code == "contradiction")
+            .unwrap();
+        assert_eq!(contradiction.severity, "error");
+        assert_eq!(contradiction.sources, ["dailywire.txt", "lematin.txt"]);
+    }
+    assert_eq!(verdict(&report, "us_troop_count"), "none");
+
+    let table = run(&["check", "--corpus", "tests/corpora/contradictions"]);
+    assert_eq!(table.code, 1);
+    assert!(
+        table.stdout.contains(
+            "error[contradiction] instructor_count: dailywire says ~200, lematin says ~100"
+        )
+    );
+    assert!(table.stdout.contains(
+        "tests/corpora/contradictions/dailywire.txt:5:94  ~200  It carried about 200 Russian military instructors, according to state television."
+    ));
+}
+
+#[test]
+fn compatible_phrasings_agree() {
+    let (report, code) = check_json("tests/corpora/compatible");
+    assert_eq!(code, 0);
+    assert_eq!(
+        cell(&report, "us_troop_count", "lequotidien"),
+        "stated >1000"
+    );
+    assert_eq!(cell(&report, "us_troop_count", "sahelpost"), "stated 1100");
+    assert_eq!(
+        cell(&report, "us_troop_count", "westafricawire"),
+        "stated ~1000"
+    );
+    assert_eq!(verdict(&report, "us_troop_count"), "agree");
+    assert_eq!(
+        cell(&report, "instructor_count", "lequotidien"),
+        "stated ~100"
+    );
+    assert_eq!(cell(&report, "instructor_count", "sahelpost"), "stated 100");
+    assert_eq!(verdict(&report, "instructor_count"), "agree");
+    // A month and a day in it agree; "late Wednesday" after "Thursday, April 11, 2024" is April 10.
+    assert_eq!(cell(&report, "arrival_date", "sahelpost"), "stated 2024-04");
+    assert_eq!(
+        cell(&report, "arrival_date", "westafricawire"),
+        "stated 2024-04-10"
+    );
+    assert_eq!(verdict(&report, "arrival_date"), "agree");
+    assert_eq!(
+        cell(&report, "aircraft_type", "westafricawire"),
+        "stated Il-76"
+    );
+}
+
+#[test]
+fn decoys_stay_silent() {
+    let (report, code) = check_json("tests/corpora/decoys");
+    assert_eq!(code, 0);
+    for claim in [
+        "instructor_count",
+        "arrival_date",
+        "aircraft_type",
+        "us_troop_count",
+    ] {
+        for source in ["lenvoye", "theobserver"] {
+            assert_eq!(
+                cell(&report, claim, source),
+                "silent",
+                "{claim} in {source}"
+            );
+        }
+        assert_eq!(verdict(&report, claim), "none");
+    }
+}
+
+#[test]
+fn explain_says_why_each_decoy_was_set_aside() {
+    let out = run(&[
+        "explain",
+        "arrival_date",
+        "lenvoye",
+        "--corpus",
+        "tests/corpora/decoys",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("set aside 3:21 `lundi 8 avril 2024`"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("date belongs to `a annonce` (an exclude cue), nearer than the event")
+    );
+    assert!(
+        out.stdout
+            .contains("the sentence has an event cue but does not name the claim's subject")
+    );
+    let count = run(&[
+        "explain",
+        "instructor_count",
+        "--corpus",
+        "tests/corpora/decoys",
+    ]);
+    assert!(
+        count
+            .stdout
+            .contains("`et` ends the phrase before the subject `instructeurs`"),
+        "{}",
+        count.stdout
+    );
+}
+
+#[test]
+fn output_does_not_depend_on_file_order_or_run() {
+    let first = run(&["check", "--format", "json"]);
+    let again = run(&["check", "--format", "json"]);
+    assert_eq!(first.stdout, again.stdout);
+    // The same articles created in reverse order in another folder give the same report.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let mut names: Vec<_> = std::fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names.reverse();
+    for path in names {
+        std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(root().join("claims.toml"), dir.path().join("claims.toml")).unwrap();
+    let copied = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(copied.stdout, first.stdout);
+}
+
+#[test]
+fn input_errors_exit_2_with_a_located_message() {
+    let missing = run(&["check", "--claims", "no-such-claims.toml"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .starts_with("error[claims-unreadable]: cannot read no-such-claims.toml"),
+        "{}",
+        missing.stderr
+    );
+    let no_corpus = run(&["check", "--corpus", "no-such-folder"]);
+    assert_eq!(no_corpus.code, 2);
+    assert!(
+        no_corpus
+            .stderr
+            .contains("error[corpus-missing]: corpus folder no-such-folder does not exist")
+    );
+}
