@@ -25,10 +25,33 @@ pub struct SourceMeta {
     pub outlet: Option<String>,
     /// Where it was published.
     pub url: Option<String>,
-    /// When it was published: gives years and anchors weekdays.
+    /// When it was published: gives years and anchors weekdays. A TOML date (`2024-04-11`) or
+    /// the same as a string.
+    #[serde(default, deserialize_with = "toml_date")]
     pub published: Option<NaiveDate>,
     /// Its language, as an IETF tag ("fr", "en").
     pub language: Option<String>,
+}
+
+/// Reads a TOML date, or a `YYYY-MM-DD` string, as a calendar date.
+fn toml_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Date(toml::value::Datetime),
+        Text(String),
+    }
+    let text = match Written::deserialize(deserializer)? {
+        Written::Date(d) => d.to_string(),
+        Written::Text(t) => t,
+    };
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            serde::de::Error::custom(format!("`{text}` is not a date; write it as 2024-04-11"))
+        })
 }
 
 /// One article of the corpus.
