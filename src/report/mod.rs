@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use crate::claims::ClaimSet;
 use crate::compare::{ClaimResult, Finding, FindingKind};
 use crate::corpus::{Skipped, SourceMeta};
+use crate::extract::{Mention, Reading};
 
 pub use json::JsonReport;
 
@@ -141,6 +142,30 @@ impl Report {
     }
 }
 
+/// The mentions behind a finding, source by source: the values that contradict, the phrase that
+/// leaves the value open, everything an inconsistent source says.
+pub fn finding_mentions<'a>(
+    claim: &'a ClaimReport,
+    finding: &Finding,
+) -> Vec<(usize, &'a Mention)> {
+    let mut out = Vec::new();
+    for (position, &source) in finding.sources.iter().enumerate() {
+        let wanted = |m: &Mention| match finding.kind {
+            FindingKind::InconsistentSource => true,
+            FindingKind::UnspecifiedVsStated if position == 0 => m.reading == Reading::Unspecified,
+            _ => m.reading != Reading::Unspecified,
+        };
+        out.extend(
+            claim.result.sources[source]
+                .mentions
+                .iter()
+                .filter(|m| wanted(m))
+                .map(|m| (source, m)),
+        );
+    }
+    out
+}
+
 /// Short, unique column titles: the metadata `name` when given, else the fewest leading parts of
 /// the file name (split at `_`, `-`, `.` and spaces) that tell it apart from every other source.
 pub fn short_names(names: &[String], metas: &[&SourceMeta]) -> Vec<String> {
@@ -198,6 +223,20 @@ pub fn excerpt(quote: &str, matched: &str, width: usize) -> String {
     let start = at.saturating_sub(before);
     let end = (start + width).min(chars.len());
     let start = end.saturating_sub(width).min(start);
+    // Cut at spaces so that no word is shown in part.
+    let start = if start == 0 {
+        0
+    } else {
+        (start..at).find(|&i| chars[i - 1] == ' ').unwrap_or(start)
+    };
+    let end = if end == chars.len() {
+        end
+    } else {
+        (at + len..end)
+            .rev()
+            .find(|&i| chars[i] == ' ')
+            .unwrap_or(end)
+    };
     let mut out = String::new();
     if start > 0 {
         out.push('…');

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 
-use super::{Report, excerpt};
+use super::{Report, excerpt, finding_mentions};
 use crate::compare::{SourceResult, Status};
 use crate::extract::Reading;
 use crate::gate::severity_of;
@@ -85,19 +85,16 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 finding.kind.code(),
                 report.finding_message(claim, finding)
             )?;
-            for &i in &finding.sources {
-                for m in &claim.result.sources[i].mentions {
-                    let source = &report.sources[i];
-                    writeln!(
-                        out,
-                        "    {}:{}:{}  {}  {}",
-                        source.path,
-                        m.line,
-                        m.column,
-                        m.reading.display(),
-                        excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)
-                    )?;
-                }
+            for (i, m) in finding_mentions(claim, finding) {
+                writeln!(
+                    out,
+                    "    {}:{}:{}  {}  «{}»",
+                    report.sources[i].path,
+                    m.line,
+                    m.column,
+                    m.reading.display(),
+                    excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)
+                )?;
             }
         }
     }
@@ -112,12 +109,26 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             claim.result.verdict.name()
         )?;
         let mut any = false;
+        let name_width = report
+            .sources
+            .iter()
+            .map(|s| s.short.chars().count())
+            .max()
+            .unwrap_or(0);
+        let reading_width = claim
+            .result
+            .sources
+            .iter()
+            .flat_map(|s| &s.mentions)
+            .map(|m| m.reading.display().chars().count())
+            .max()
+            .unwrap_or(0);
         for (source, result) in report.sources.iter().zip(&claim.result.sources) {
             for m in &result.mentions {
                 any = true;
                 writeln!(
                     out,
-                    "  {}  {}  {}:{}:{}  «{}»",
+                    "  {:name_width$}  {:reading_width$}  {}:{}:{}  «{}»",
                     source.short,
                     m.reading.display(),
                     source.path,
