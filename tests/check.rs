@@ -215,7 +215,7 @@ fn a_contradiction_on_each_kind_differs_and_exits_1() {
         )
     );
     assert!(table.stdout.contains(
-        "tests/corpora/contradictions/dailywire.txt:5:94  ~200  It carried about 200 Russian military instructors, according to state television."
+        "tests/corpora/contradictions/dailywire.txt:5:94  ~200  «It carried about 200 Russian military instructors, according to state television.»"
     ));
 }
 
@@ -351,5 +351,66 @@ fn input_errors_exit_2_with_a_located_message() {
         no_corpus
             .stderr
             .contains("error[corpus-missing]: corpus folder no-such-folder does not exist")
+    );
+}
+
+#[test]
+fn publication_dates_from_sources_toml_anchor_weekdays_and_give_years() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(root().join("claims.toml"), dir.path().join("claims.toml")).unwrap();
+    // Invented test articles.
+    std::fs::write(
+        corpus.join("weekday.txt"),
+        "The Russian plane landed in Niamey on Wednesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("noyear.txt"),
+        "L'avion russe a atterri le 3 mars.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("mismatch.txt"),
+        "L'avion russe a atterri jeudi 10 avril 2024.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("sources.toml"),
+        "[\"weekday.txt\"]\npublished = 2024-04-12\n\n[\"noyear.txt\"]\npublished = \"2025-01-15\"\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["check", "--format", "json"]);
+    let report: claimcheck::report::JsonReport = serde_json::from_str(&out.stdout).unwrap();
+    // The Wednesday before Friday 12 April 2024; 3 March before 15 January 2025 is in 2024.
+    assert_eq!(
+        cell(&report, "arrival_date", "weekday"),
+        "stated 2024-04-10"
+    );
+    assert_eq!(cell(&report, "arrival_date", "noyear"), "stated 2024-03-03");
+    // A weekday that contradicts its date is reported in the mention's note.
+    let claim = report
+        .claims
+        .iter()
+        .find(|c| c.id == "arrival_date")
+        .unwrap();
+    let mismatch = claim
+        .sources
+        .iter()
+        .find(|s| s.source == "mismatch.txt")
+        .unwrap();
+    assert_eq!(mismatch.value.as_deref(), Some("2024-04-10"));
+    let note = mismatch.mentions[0].note.as_deref().unwrap();
+    assert_eq!(note, "the text says Thu but 2024-04-10 was a Wed");
+    assert_eq!(
+        report
+            .sources
+            .iter()
+            .find(|s| s.source == "weekday.txt")
+            .unwrap()
+            .published
+            .as_deref(),
+        Some("2024-04-12")
     );
 }
