@@ -145,7 +145,8 @@ pub struct Finding {
     pub kind: FindingKind,
     /// The sources concerned, as indexes into the claim's sources, in corpus order.
     pub sources: Vec<usize>,
-    /// One line saying what was found, naming sources by index placeholder-free text.
+    /// The values in question, one per source in `sources` order (for unspecified-vs-stated, the
+    /// values of the stating sources).
     pub values: Vec<String>,
 }
 

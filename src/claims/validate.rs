@@ -221,7 +221,7 @@ pub fn validate(path: &Path, source: &str, raw: RawFile) -> Result<ClaimSet, Cla
         } else {
             seen.insert(id.clone(), c.id.span());
         }
-        if let Some(claim) = validate_claim(&mut v, raw_claim, &story) {
+        if let Some(claim) = validate_claim(&mut v, raw_claim) {
             claims.push(claim);
         }
     }
@@ -245,11 +245,7 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-fn validate_claim(
-    v: &mut Validator,
-    raw_claim: &Spanned<RawClaim>,
-    story: &Story,
-) -> Option<Claim> {
+fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Claim> {
     let c = raw_claim.get_ref();
     let id = c.id.get_ref().clone();
     let kind_name = c.kind.get_ref().as_str();
@@ -445,7 +441,6 @@ fn validate_claim(
             location: v.at(example.span()),
         });
     }
-    let _ = story;
     if v.problems.len() > problems_before {
         return None;
     }
