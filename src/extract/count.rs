@@ -9,13 +9,99 @@
 use super::{Document, Extraction, Reading, Value, gap, quantity};
 use crate::claims::CueSet;
 
-/// Words that end the noun phrase a number opens: conjunctions, relative pronouns and the
-/// prepositions other than "of"/"de". In "50 journalistes et des instructeurs" the 50 are
-/// journalists; in "100 of the instructors" and "une centaine d'instructeurs" the phrase goes on.
+/// Words that end the noun phrase a number opens, or show that the number counts something else.
+/// - Conjunctions, relative pronouns, prepositions other than "of"/"de": in "50 journalistes et
+///   des instructeurs" the 50 are journalists.
+/// - Determiners: after a number they make a part of a group ("100 of the instructors", "deux des
+///   instructeurs"), not its size.
+/// - Units of time, distance, money and the like: in "for 2 years instructors have..." the 2 counts
+///   years.
+///
+/// "une centaine d'instructeurs" and "100 Russian military instructors" still tie.
 const PHRASE_BREAKERS: &[&str] = &[
-    "et", "ou", "mais", "avec", "pour", "dans", "sur", "par", "que", "qui", "dont", "contre",
-    "vers", "chez", "and", "or", "but", "with", "for", "to", "in", "on", "at", "by", "that",
-    "which", "who", "than", "from", "while", "against", "into",
+    // French
+    "et",
+    "ou",
+    "mais",
+    "avec",
+    "pour",
+    "dans",
+    "sur",
+    "par",
+    "que",
+    "qui",
+    "dont",
+    "contre",
+    "vers",
+    "chez",
+    "parmi",
+    "entre",
+    "les",
+    "des",
+    "ces",
+    "leurs",
+    "ses",
+    "nos",
+    "vos",
+    "ans",
+    "annees",
+    "mois",
+    "semaines",
+    "jours",
+    "heures",
+    "minutes",
+    "km",
+    "kilometres",
+    "metres",
+    "tonnes",
+    "dollars",
+    "euros",
+    "francs",
+    "fois",
+    "pourcent",
+    // English
+    "and",
+    "or",
+    "but",
+    "with",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "that",
+    "which",
+    "who",
+    "than",
+    "from",
+    "while",
+    "against",
+    "into",
+    "among",
+    "the",
+    "these",
+    "those",
+    "their",
+    "its",
+    "our",
+    "years",
+    "year",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "miles",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "tons",
+    "tonnes",
+    "dollars",
+    "euros",
+    "times",
+    "percent",
 ];
 
 /// Finds the counts of `subject` in `doc`.
@@ -77,6 +163,63 @@ pub fn extract(
                         .push(doc.mention(sentence, span, reading, rule));
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Document;
+
+    /// The counts of instructors read in `text`, as printed.
+    fn counts(text: &str) -> Vec<String> {
+        let subject = CueSet::new(&[
+            "instructeurs".into(),
+            "instructors".into(),
+            "trainers".into(),
+        ])
+        .unwrap();
+        let doc = Document::from_text(text, None);
+        let mut out = Extraction::default();
+        extract(&doc, &subject, 3, false, &mut out);
+        out.mentions.iter().map(|m| m.reading.display()).collect()
+    }
+
+    #[test]
+    fn a_number_ties_to_the_subject_that_closely_follows_it() {
+        assert_eq!(
+            counts("L'arrivée d'une centaine d'instructeurs militaires russes."),
+            ["~100"]
+        );
+        assert_eq!(
+            counts("The arrival of 100 Russian military instructors."),
+            ["100"]
+        );
+        assert_eq!(
+            counts("Moscou a envoyé plus de 200 instructeurs."),
+            [">200"]
+        );
+        assert_eq!(
+            counts("Between 80 and 100 Russian trainers arrived."),
+            ["80-100"]
+        );
+    }
+
+    #[test]
+    fn numbers_of_something_else_do_not_tie() {
+        for text in [
+            "Over three million people displaced, instructors say.",
+            "Le ministre a reçu 50 journalistes et des instructeurs.",
+            "One of the instructors spoke.",
+            "Deux des instructeurs sont repartis.",
+            "For 2 years instructors have trained the army.",
+            "Les 12 pays du Sahel accueillent désormais des instructeurs.",
+            "In 2023, instructors trained 3,000 soldiers.",
+            "A 45-year-old instructor spoke.",
+            "An Il-76 carrying instructors landed.",
+        ] {
+            assert_eq!(counts(text), Vec::<String>::new(), "{text}");
         }
     }
 }
