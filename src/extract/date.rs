@@ -227,3 +227,83 @@ pub fn extract(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn dates(text: &str) -> Vec<String> {
+        let cues =
+            |c: &[&str]| CueSet::new(&c.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap();
+        let event = cues(&["a atterri", "s'est posé", "arrivée", "landed"]);
+        let subject = cues(&["avion", "plane"]);
+        let exclude = cues(&["annoncé", "annoncée", "announced"]);
+        let story = Story {
+            title: None,
+            period: Some((
+                NaiveDate::from_ymd_opt(2023, 7, 26).unwrap(),
+                NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+            )),
+        };
+        let doc = Document::from_text(text, None);
+        let mut out = Extraction::default();
+        extract(
+            &doc,
+            &story,
+            &event,
+            Some(&subject),
+            Some(&exclude),
+            false,
+            &mut out,
+        );
+        out.mentions.iter().map(|m| m.reading.display()).collect()
+    }
+
+    #[test]
+    fn the_event_takes_its_nearest_date_not_the_announcement() {
+        assert_eq!(
+            dates("Mercredi 10 avril, l'avion a atterri à Niamey."),
+            ["2024-04-10"]
+        );
+        assert_eq!(
+            dates("Annoncée ce jeudi 11 avril, l'arrivée de l'avion s'est faite dès mercredi."),
+            ["2024-04-10"]
+        );
+        assert_eq!(
+            dates("Russia announced on Monday 8 April 2024 that the plane had landed."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            dates("Le 26 mars, Tiani a parlé à Poutine ; l'avion a atterri le 10 avril."),
+            ["2024-04-10"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_is_read_against_the_full_date_before_it() {
+        assert_eq!(
+            dates(
+                "La télévision en a parlé jeudi 11 avril. Dès mercredi, un avion s'est posé à Niamey."
+            ),
+            ["2024-04-10"]
+        );
+        // Without a full date before it nor a publication date, a weekday gives nothing.
+        assert_eq!(
+            dates("Dès mercredi, un avion s'est posé à Niamey."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn without_the_subject_or_the_event_a_date_is_not_the_claims() {
+        assert_eq!(
+            dates("Une délégation est arrivée le 10 avril."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            dates("L'avion a été repeint le 10 avril."),
+            Vec::<String>::new()
+        );
+    }
+}

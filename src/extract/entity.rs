@@ -119,9 +119,10 @@ fn best_alias<'a>(
     similarity: f64,
 ) -> Option<(&'a str, Option<f64>)> {
     let same_words = |a: &&AliasKey| a.words == words;
+    // Spelt exactly: any split into words will do ("il76", "IL 76", "Il-76").
     if let Some(v) = values
         .iter()
-        .find(|v| v.aliases.iter().filter(same_words).any(|a| a.key == key))
+        .find(|v| v.aliases.iter().any(|a| a.key == key))
     {
         return Some((&v.canonical, None));
     }
@@ -148,4 +149,59 @@ fn best_alias<'a>(
         }
     }
     best.map(|(c, s)| (c, Some(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values() -> Vec<EntityValue> {
+        let value = |canonical: &str, aliases: &[&str]| EntityValue {
+            canonical: canonical.into(),
+            aliases: std::iter::once(canonical)
+                .chain(aliases.iter().copied())
+                .map(AliasKey::new)
+                .collect(),
+        };
+        vec![
+            value("Il-76", &["Ilyushin Il-76", "Iliouchine-76"]),
+            value("An-124", &["Antonov An-124"]),
+        ]
+    }
+
+    fn names(text: &str) -> Vec<&'static str> {
+        let values = Box::leak(Box::new(values()));
+        find(values, &crate::text::fold(text), 0.85)
+            .iter()
+            .map(|h| h.canonical)
+            .collect()
+    }
+
+    #[test]
+    fn aliases_match_whatever_the_case_accents_hyphens_and_spaces() {
+        assert_eq!(names("un avion Iliouchine-76"), ["Il-76"]);
+        assert_eq!(names("an Ilyushin Il-76 jet"), ["Il-76"]);
+        assert_eq!(names("un IL 76 et un il76"), ["Il-76", "Il-76"]);
+        assert_eq!(names("an Antonov An-124"), ["An-124"]);
+    }
+
+    #[test]
+    fn close_misspellings_match_but_not_other_models_or_names_without_the_model() {
+        assert_eq!(names("un lliouchine-76"), ["Il-76"]);
+        assert_eq!(names("un avion Iliouchine"), Vec::<&str>::new());
+        assert_eq!(names("an Antonov An-125"), Vec::<&str>::new());
+        assert_eq!(names("un Iliouchine-62"), Vec::<&str>::new());
+        // Short aliases must be spelt exactly: "Al-76" is not "Il-76".
+        assert_eq!(names("un Al-76"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn lookup_reads_a_whole_text_only() {
+        let values = values();
+        assert_eq!(
+            lookup(&values, "iliouchine-76", 0.85).as_deref(),
+            Some("Il-76")
+        );
+        assert_eq!(lookup(&values, "un iliouchine-76 russe", 0.85), None);
+    }
 }
