@@ -1047,7 +1047,9 @@ impl<'a> Parser<'a> {
                     if matches!(c, Some('.' | ',' | '\'' | ':')) && next == Some(Tk::Digits) {
                         return skip(j + 2);
                     }
-                    if c == Some('-') && next == Some(Tk::Word) {
+                    // "1,000-strong" (English) gives the size of what follows; any other
+                    // hyphenated word makes a code or a compound ("76-year", "20-page").
+                    if c == Some('-') && next == Some(Tk::Word) && self.s(j + 1) != "strong" {
                         return skip(j + 2);
                     }
                 }
@@ -1863,5 +1865,13 @@ mod tests {
             }
             let _ = parse_quantity(&s);
         }
+    }
+
+    #[test]
+    fn n_strong_is_a_count() {
+        let found = find_quantities("the 1,000-strong us contingent");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].quantity.display(), "1000");
+        assert!(find_quantities("a 45-year-old man").is_empty());
     }
 }
