@@ -5,7 +5,8 @@
 //! - `instructeur*`: a trailing `*` accepts any ending ("instructeur", "instructeurs");
 //! - `nombre ... precise`: `...` stands for up to four words.
 //!
-//! A hyphen in a cue also matches a space or nothing ("touched-down", "touched down").
+//! A hyphen in a cue also matches a space or nothing ("touched-down", "touched down"), and every
+//! word also matches its plural in `s` or `x` ("avion" matches "avions").
 
 use regex::{Regex, RegexBuilder};
 
@@ -92,7 +93,11 @@ fn cue_pattern(cue: &str) -> String {
         }
         if open_end {
             out.push_str(r"\w*");
-        } else if i == words.len() - 1 && stem.ends_with(|c: char| c.is_alphanumeric()) {
+        } else if stem.ends_with(|c: char| c.is_alphabetic()) {
+            // French and English plurals: "avion" also matches "avions", "plane" "planes".
+            out.push_str("[sx]?");
+        }
+        if !open_end && i == words.len() - 1 && stem.ends_with(|c: char| c.is_alphanumeric()) {
             out.push_str(r"\b");
         }
     }
@@ -119,7 +124,7 @@ mod tests {
     fn cues_match_folded_whole_words() {
         let s = set(&["s'est posé", "instructeurs"]);
         assert_eq!(matches(&s, "L’avion s’est posé."), ["s'est pose"]);
-        assert!(matches(&s, "les instructeursX").is_empty());
+        assert!(matches(&s, "les instructeursque").is_empty());
         assert_eq!(matches(&s, "d’instructeurs"), ["instructeurs"]);
     }
 
@@ -140,6 +145,16 @@ mod tests {
             matches(&s, "touched down and touched-down"),
             ["touched down", "touched-down"]
         );
+    }
+
+    #[test]
+    fn words_match_their_plurals() {
+        let s = set(&["avion", "soldat américain"]);
+        assert_eq!(
+            matches(&s, "deux avions, des soldats américains"),
+            ["avions", "soldats americains"]
+        );
+        assert!(matches(&s, "avionique").is_empty());
     }
 
     #[test]
