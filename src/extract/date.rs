@@ -129,6 +129,40 @@ fn read_dates(doc: &Document, story: &Story) -> Vec<DatedMention> {
     out
 }
 
+/// Words that place an event relative to a date rather than on it.
+const RELATIONS: &[&str] = &[
+    "after",
+    "before",
+    "since",
+    "until",
+    "following",
+    "prior",
+    "ahead",
+    "apres",
+    "avant",
+    "depuis",
+    "jusqu",
+    "suite",
+    "lendemain",
+    "veille",
+];
+
+/// The relation word among the three words just before folded offset `start`, in the same clause.
+fn relation_before(folded: &str, start: usize) -> Option<&str> {
+    let before = &folded[..start];
+    let clause = before
+        .rsplit([',', ';', ':', '(', ')', '.'])
+        .next()
+        .unwrap_or(before);
+    let words: Vec<&str> = crate::text::words(clause).map(|(_, w)| w).collect();
+    words
+        .iter()
+        .rev()
+        .take(3)
+        .copied()
+        .find(|w| RELATIONS.contains(w))
+}
+
 /// Finds the dates of `event` in `doc`.
 pub fn extract(
     doc: &Document,
@@ -178,6 +212,18 @@ pub fn extract(
         let excludes: Vec<_> = exclude
             .map(|x| x.find_iter(folded).collect())
             .unwrap_or_default();
+        // "a week after the March 26 call": the date places the event relative to another one.
+        let (in_sentence, relative): (Vec<&DatedMention>, Vec<&DatedMention>) = in_sentence
+            .into_iter()
+            .partition(|d| relation_before(folded, d.start).is_none());
+        for d in relative {
+            let word = relation_before(folded, d.start).unwrap_or_default();
+            reject(
+                out,
+                d,
+                format!("`{word}` makes it the date of another event, not of this one"),
+            );
+        }
         let far = |d: &DatedMention, c: &CueMatch| {
             clause_distance(folded, d.start..d.end, c.start..c.end)
         };
@@ -276,6 +322,22 @@ mod tests {
         );
         assert_eq!(
             dates("Le 26 mars, Tiani a parlé à Poutine ; l'avion a atterri le 10 avril."),
+            ["2024-04-10"]
+        );
+    }
+
+    #[test]
+    fn a_date_the_event_is_placed_after_or_before_is_not_its_date() {
+        assert_eq!(
+            dates("The Russian plane landed a week after the March 26 phone call."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            dates("L'avion s'est posé deux jours après le 8 avril."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            dates("Dès le 10 avril, l'avion s'est posé."),
             ["2024-04-10"]
         );
     }
