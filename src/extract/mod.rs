@@ -223,12 +223,67 @@ pub fn extract(claim: &Claim, story: &Story, doc: &Document, trace: bool) -> Ext
             similarity,
         } => entity::extract(doc, values, context.as_ref(), *similarity, trace, &mut out),
     }
+    set_aside_hypotheticals(trace, &mut out);
     patterns(claim, story, doc, &mut out);
     unspecified(claim, doc, trace, &mut out);
     out.mentions.sort_by_key(|m| (m.line, m.column));
     out.mentions
         .dedup_by(|a, b| a.line == b.line && a.column == b.column && a.reading == b.reading);
     out
+}
+
+/// Words that make a sentence speak of a possibility, not a fact: "Russia could send 200
+/// instructors" states no number of instructors.
+const HYPOTHETICAL: &[&str] = &[
+    "could",
+    "might",
+    "pourrait",
+    "pourraient",
+    "devrait",
+    "devraient",
+    "pourrait-il",
+    "expected to",
+    "likely to",
+    "susceptible",
+];
+
+/// Moves the values read in hypothetical sentences to the rejections.
+fn set_aside_hypotheticals(trace: bool, out: &mut Extraction) {
+    static MARKERS: std::sync::OnceLock<crate::claims::CueSet> = std::sync::OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
+        crate::claims::CueSet::new(
+            &HYPOTHETICAL
+                .iter()
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>(),
+        )
+        .expect("the hypothetical markers compile")
+    });
+    let mut kept = Vec::with_capacity(out.mentions.len());
+    for m in out.mentions.drain(..) {
+        let folded = crate::text::fold(&m.quote);
+        let marker = markers
+            .find_iter(&folded)
+            .next()
+            .map(|c| folded[c.start..c.end].to_string());
+        match (marker, &m.reading) {
+            (Some(word), Reading::Value(_)) => {
+                if trace {
+                    out.rejections.push(Rejection {
+                        line: m.line,
+                        column: m.column,
+                        matched: m.matched,
+                        quote: m.quote,
+                        reason: format!(
+                            "the sentence speaks of a possibility (`{word}`), not a fact"
+                        ),
+                    });
+                }
+            }
+            _ => kept.push(m),
+        }
+    }
+    out.mentions = kept;
 }
 
 /// The claim's regular expressions: the `value` group read by the claim kind's own grammar.
@@ -290,6 +345,15 @@ fn unspecified(claim: &Claim, doc: &Document, trace: bool, out: &mut Extraction)
         let folded = &sentence.folded.text;
         for m in phrases.find_iter(folded) {
             let span = Document::span(sentence, m.start..m.end);
+            if let Some(part) = partitive_after(&folded[m.end..]) {
+                if trace {
+                    let reason = format!(
+                        "`{part}` after the phrase: it leaves open a part of the group, not its size"
+                    );
+                    out.rejections.push(doc.rejection(sentence, span, reason));
+                }
+                continue;
+            }
             if ties.is_empty() || ties.iter().any(|t| t.is_match(folded)) {
                 let rule = "unspecified phrase in a sentence that names the claim".to_string();
                 out.mentions
@@ -302,6 +366,25 @@ fn unspecified(claim: &Claim, doc: &Document, trace: bool, out: &mut Extraction)
             }
         }
     }
+}
+
+/// The partitive that opens `rest` ("of the", "d'entre", "des"), if any: "did not say how many
+/// of the instructors would stay" says nothing of how many came.
+fn partitive_after(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start();
+    [
+        "of the ",
+        "of these ",
+        "of those ",
+        "of them",
+        "d'entre ",
+        "parmi ",
+        "des ",
+        "among ",
+    ]
+    .iter()
+    .find(|p| rest.starts_with(*p))
+    .map(|p| p.trim_end())
 }
 
 /// Words between two folded offsets, and whether punctuation that ends a phrase stands there.
