@@ -221,9 +221,20 @@ pub fn extract(claim: &Claim, story: &Story, doc: &Document, trace: bool) -> Ext
             values,
             context,
             similarity,
-        } => entity::extract(doc, values, context.as_ref(), *similarity, trace, &mut out),
+            exclude,
+        } => entity::extract(
+            doc,
+            values,
+            entity::Cues {
+                context: context.as_ref(),
+                exclude: exclude.as_ref(),
+            },
+            *similarity,
+            trace,
+            &mut out,
+        ),
     }
-    set_aside_hypotheticals(trace, &mut out);
+    set_aside_unasserted(trace, &mut out);
     patterns(claim, story, doc, &mut out);
     unspecified(claim, doc, trace, &mut out);
     out.mentions.sort_by_key(|m| (m.line, m.column));
@@ -232,51 +243,89 @@ pub fn extract(claim: &Claim, story: &Story, doc: &Document, trace: bool) -> Ext
     out
 }
 
-/// Words that make a sentence speak of a possibility, not a fact: "Russia could send 200
-/// instructors" states no number of instructors.
-const HYPOTHETICAL: &[&str] = &[
-    "could",
-    "might",
-    "pourrait",
-    "pourraient",
-    "devrait",
-    "devraient",
-    "pourrait-il",
-    "expected to",
-    "likely to",
-    "susceptible",
+/// Phrases that make a sentence speak of something other than a fact as it stands, with what
+/// they make of it: "Russia could send 200 instructors" and "Moscou prévoit d'envoyer 300
+/// formateurs" state no number of instructors, and "an earlier version said 200" retracts one.
+const NOT_ASSERTED: &[(&str, &[&str])] = &[
+    (
+        "a possibility",
+        &[
+            "could",
+            "might",
+            "pourrait",
+            "pourraient",
+            "devrait",
+            "devraient",
+            "expected to",
+            "likely to",
+            "susceptible",
+        ],
+    ),
+    (
+        "a plan",
+        &[
+            "plans to",
+            "planning to",
+            "intends to",
+            "prevoit",
+            "prevoient",
+            "projette",
+            "envisage",
+            "compte envoyer",
+        ],
+    ),
+    (
+        "a retracted figure",
+        &[
+            "earlier version",
+            "previous version",
+            "initially reported",
+            "previously reported",
+            "erroneously",
+            "version anterieure",
+            "precedente version",
+            "initialement",
+            "par erreur",
+        ],
+    ),
 ];
 
-/// Moves the values read in hypothetical sentences to the rejections.
-fn set_aside_hypotheticals(trace: bool, out: &mut Extraction) {
-    static MARKERS: std::sync::OnceLock<crate::claims::CueSet> = std::sync::OnceLock::new();
-    let markers = MARKERS.get_or_init(|| {
-        crate::claims::CueSet::new(
-            &HYPOTHETICAL
-                .iter()
-                .map(|w| w.to_string())
-                .collect::<Vec<_>>(),
-        )
-        .expect("the hypothetical markers compile")
-    });
+/// The matcher for every phrase of [`NOT_ASSERTED`], and the category of each alternative.
+fn not_asserted() -> &'static [(crate::claims::CueSet, &'static str)] {
+    static SETS: std::sync::OnceLock<Vec<(crate::claims::CueSet, &'static str)>> =
+        std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
+        NOT_ASSERTED
+            .iter()
+            .map(|(what, phrases)| {
+                let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
+                let set =
+                    crate::claims::CueSet::new(&phrases).expect("the built-in phrases compile");
+                (set, *what)
+            })
+            .collect()
+    })
+}
+
+/// Moves the values read in sentences that assert nothing to the rejections.
+fn set_aside_unasserted(trace: bool, out: &mut Extraction) {
     let mut kept = Vec::with_capacity(out.mentions.len());
     for m in out.mentions.drain(..) {
         let folded = crate::text::fold(&m.quote);
-        let marker = markers
-            .find_iter(&folded)
-            .next()
-            .map(|c| folded[c.start..c.end].to_string());
-        match (marker, &m.reading) {
-            (Some(word), Reading::Value(_)) => {
+        let found = not_asserted().iter().find_map(|(set, what)| {
+            set.find_iter(&folded)
+                .next()
+                .map(|c| (what, folded[c.start..c.end].to_string()))
+        });
+        match (found, &m.reading) {
+            (Some((what, word)), Reading::Value(_)) => {
                 if trace {
                     out.rejections.push(Rejection {
                         line: m.line,
                         column: m.column,
                         matched: m.matched,
                         quote: m.quote,
-                        reason: format!(
-                            "the sentence speaks of a possibility (`{word}`), not a fact"
-                        ),
+                        reason: format!("the sentence speaks of {what} (`{word}`), not a fact"),
                     });
                 }
             }
