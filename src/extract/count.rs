@@ -102,6 +102,22 @@ const PHRASE_BREAKERS: &[&str] = &[
     "euros",
     "times",
     "percent",
+    // Increments: "300 more instructors", "200 other trainers" add to a group, not its size.
+    "more",
+    "additional",
+    "extra",
+    "other",
+    "autres",
+];
+
+/// Words after the subject that make the number an increment: "300 formateurs supplémentaires".
+const INCREMENTS_AFTER: &[&str] = &[
+    "supplementaire",
+    "additionnel",
+    "de plus",
+    "en plus",
+    "more",
+    "additional",
 ];
 
 /// Finds the counts of `subject` in `doc`.
@@ -133,6 +149,8 @@ pub fn extract(
             let next_number = quantities.get(i + 1).is_some_and(|n| n.start < cue.start);
             let breaker = crate::text::words(&folded[q.end..cue.start])
                 .find(|(_, w)| PHRASE_BREAKERS.contains(w));
+            let after = folded[cue.end..].trim_start();
+            let increment = INCREMENTS_AFTER.iter().find(|w| after.starts_with(*w));
             let reason = if broken {
                 Some(format!(
                     "punctuation between the number and the subject `{cue_text}`"
@@ -140,6 +158,10 @@ pub fn extract(
             } else if next_number {
                 Some(format!(
                     "another number stands between it and the subject `{cue_text}`"
+                ))
+            } else if let Some(word) = increment {
+                Some(format!(
+                    "`{word}` after the subject: the number adds to the group, it is not its size"
                 ))
             } else if let Some((_, word)) = breaker {
                 Some(format!(
@@ -218,6 +240,8 @@ mod tests {
             "In 2023, instructors trained 3,000 soldiers.",
             "A 45-year-old instructor spoke.",
             "An Il-76 carrying instructors landed.",
+            "Moscow sent 300 more instructors.",
+            "Moscou enverra 300 instructeurs supplémentaires.",
         ] {
             assert_eq!(counts(text), Vec::<String>::new(), "{text}");
         }
