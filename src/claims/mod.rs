@@ -84,6 +84,8 @@ pub enum ClaimKind {
         context: Option<CueSet>,
         /// How similar (0 to 1) a spelling must be to an alias to count as a misspelling of it.
         similarity: f64,
+        /// Words that make a sentence speak of another event ("crashed", "s'est écrasé").
+        exclude: Option<CueSet>,
     },
 }
 

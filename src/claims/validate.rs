@@ -153,7 +153,8 @@ fn key_purpose(key: &str) -> &'static str {
 fn kinds_using(key: &str) -> &'static str {
     match key {
         "max_gap" => "count",
-        "event" | "exclude" => "date",
+        "event" => "date",
+        "exclude" => "date and entity",
         "values" | "context" | "similarity" => "entity",
         _ => "other",
     }
@@ -346,12 +347,6 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
             );
             v.unexpected(
                 c,
-                "exclude",
-                c.exclude.is_some(),
-                c.exclude.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
                 "max_gap",
                 c.max_gap.is_some(),
                 c.max_gap.as_ref().map(|s| s.span()),
@@ -373,11 +368,13 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
                 None => DEFAULT_SIMILARITY,
             };
             let context = v.cues(&id, "context", &c.context);
+            let exclude = v.cues(&id, "exclude", &c.exclude);
             let values = entity_values(v, raw_claim);
             values.map(|values| ClaimKind::Entity {
                 values,
                 context,
                 similarity,
+                exclude,
             })
         }
         other => {

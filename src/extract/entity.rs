@@ -14,11 +14,20 @@ use crate::text::words;
 /// Aliases shorter than this (in letters and digits) must be spelt exactly.
 const MIN_FUZZY_LEN: usize = 6;
 
+/// The cues that decide whether a sentence's entity is the claim's.
+#[derive(Debug, Clone, Copy)]
+pub struct Cues<'a> {
+    /// When given, the sentence must contain one.
+    pub context: Option<&'a CueSet>,
+    /// When one is in the sentence, it speaks of another event.
+    pub exclude: Option<&'a CueSet>,
+}
+
 /// Finds the entities of a claim in `doc`.
 pub fn extract(
     doc: &Document,
     values: &[EntityValue],
-    context: Option<&CueSet>,
+    cues: Cues,
     similarity: f64,
     trace: bool,
     out: &mut Extraction,
@@ -29,15 +38,26 @@ pub fn extract(
         if found.is_empty() {
             continue;
         }
-        let has_context = context.is_none_or(|c| c.is_match(folded));
+        let has_context = cues.context.is_none_or(|c| c.is_match(folded));
+        let other_event = cues
+            .exclude
+            .and_then(|x| x.find_iter(folded).next())
+            .map(|m| &folded[m.start..m.end]);
         for hit in found {
             let span = Document::span(sentence, hit.start..hit.end);
-            if !has_context {
+            let reason = match other_event {
+                _ if !has_context => Some(format!(
+                    "`{}` found, but the sentence has no context cue",
+                    hit.canonical
+                )),
+                Some(word) => Some(format!(
+                    "`{}` found, but the sentence is about another event (`{word}`)",
+                    hit.canonical
+                )),
+                None => None,
+            };
+            if let Some(reason) = reason {
                 if trace {
-                    let reason = format!(
-                        "`{}` found, but the sentence has no context cue",
-                        hit.canonical
-                    );
                     out.rejections.push(doc.rejection(sentence, span, reason));
                 }
                 continue;
