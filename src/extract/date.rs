@@ -42,91 +42,208 @@ pub fn year_context(
     }
 }
 
+/// Phrases that name a day by its distance from another: "la veille" is the day before the date
+/// written last, "hier" the day before publication.
+const RELATIVE_DAYS: &[(&str, i64, Base)] = &[
+    ("la veille", -1, Base::LastDate),
+    ("le lendemain", 1, Base::LastDate),
+    ("the previous day", -1, Base::LastDate),
+    ("the day before", -1, Base::LastDate),
+    ("the next day", 1, Base::LastDate),
+    ("the following day", 1, Base::LastDate),
+    ("hier", -1, Base::Publication),
+    ("yesterday", -1, Base::Publication),
+    ("avant-hier", -2, Base::Publication),
+];
+
+/// What a relative day counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Base {
+    LastDate,
+    Publication,
+}
+
+/// A date as written: a calendar expression, or a day counted from another.
+enum Written {
+    Expr(DateExpr),
+    Offset {
+        start: usize,
+        end: usize,
+        days: i64,
+        base: Base,
+    },
+}
+
+impl Written {
+    fn range(&self) -> (usize, usize) {
+        match self {
+            Written::Expr(e) => (e.start, e.end),
+            Written::Offset { start, end, .. } => (*start, *end),
+        }
+    }
+}
+
+/// Every date written in a folded sentence, in order.
+fn written_dates(folded: &str) -> Vec<Written> {
+    static PHRASES: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        let alternatives: Vec<String> = RELATIVE_DAYS
+            .iter()
+            .map(|(p, _, _)| regex::escape(p))
+            .collect();
+        regex::Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|")))
+            .expect("the phrases compile")
+    });
+    let mut out: Vec<Written> = date_grammar::find_dates(folded)
+        .into_iter()
+        .map(Written::Expr)
+        .collect();
+    for m in phrases.find_iter(folded) {
+        // "la veille du 11 avril" is a relation to the date that follows, not a date of its own.
+        let followed = folded[m.end()..].trim_start();
+        if followed.starts_with("du ") || followed.starts_with("de ") || followed.starts_with("of ")
+        {
+            continue;
+        }
+        let (_, days, base) = RELATIVE_DAYS
+            .iter()
+            .find(|(p, _, _)| *p == m.as_str())
+            .expect("a listed phrase");
+        if !out
+            .iter()
+            .any(|w| w.range().0 < m.end() && m.start() < w.range().1)
+        {
+            out.push(Written::Offset {
+                start: m.start(),
+                end: m.end(),
+                days: *days,
+                base: *base,
+            });
+        }
+    }
+    out.sort_by_key(|w| w.range());
+    out
+}
+
 /// Reads and resolves every date of the article, in order.
 fn read_dates(doc: &Document, story: &Story) -> Vec<DatedMention> {
-    let found: Vec<(usize, DateExpr)> = doc
+    let found: Vec<(usize, Written)> = doc
         .sentences
         .iter()
         .enumerate()
         .flat_map(|(i, s)| {
-            date_grammar::find_dates(&s.folded.text)
+            written_dates(&s.folded.text)
                 .into_iter()
-                .map(move |e| (i, e))
+                .map(move |w| (i, w))
         })
         .collect();
-    let exprs: Vec<DateExpr> = found.iter().map(|(_, e)| e.clone()).collect();
+    let exprs: Vec<DateExpr> = found
+        .iter()
+        .filter_map(|(_, w)| match w {
+            Written::Expr(e) => Some(e.clone()),
+            Written::Offset { .. } => None,
+        })
+        .collect();
     let ctx = year_context(story, doc.published, &exprs);
+    // The last full date written (anchors weekdays) and the last day read at all (anchors "la veille").
     let mut anchor: Option<(chrono::NaiveDate, String)> = None;
+    let mut last_day: Option<(chrono::NaiveDate, String)> = None;
     let mut out = Vec::with_capacity(found.len());
-    for (sentence, expr) in found {
-        let written = &doc.text[Document::span(&doc.sentences[sentence], expr.start..expr.end)];
-        let (resolved, note) = if let (true, Some(weekday)) =
-            (expr.is_relative_weekday(), expr.weekday)
-        {
-            match (&anchor, doc.published) {
-                (Some((date, text)), _) => {
-                    let day = date_grammar::previous_weekday(*date, weekday);
-                    (
-                        Ok(CalendarDate::Day(day)),
-                        Some(format!(
-                            "`{written}` read as the last one on or before `{text}` ({date})"
-                        )),
-                    )
+    for (sentence, written_date) in found {
+        let (start, end) = written_date.range();
+        let written = &doc.text[Document::span(&doc.sentences[sentence], start..end)];
+        let (resolved, note) = match &written_date {
+            Written::Offset { days, base, .. } => {
+                let from = match base {
+                    Base::LastDate => last_day.clone(),
+                    Base::Publication => doc.published.map(|d| (d, "publication".to_string())),
+                };
+                match from {
+                    Some((date, text)) => {
+                        let day = date + chrono::Duration::days(*days);
+                        (
+                            Ok(CalendarDate::Day(day)),
+                            Some(format!("`{written}` counted from `{text}` ({date})")),
+                        )
+                    }
+                    None => (Err(format!("`{written}` has no date to count from")), None),
                 }
-                (None, Some(published)) => {
-                    let day = date_grammar::previous_weekday(published, weekday);
-                    (
-                        Ok(CalendarDate::Day(day)),
-                        Some(format!(
-                            "`{written}` read as the last one on or before publication ({published})"
-                        )),
-                    )
-                }
-                (None, None) => (
-                    Err(format!(
-                        "`{written}` has no full date before it and the article no publication date"
-                    )),
-                    None,
-                ),
             }
-        } else {
-            match date_grammar::resolve(&expr, &ctx) {
-                Ok(date) => (Ok(date), None),
-                Err(DateProblem::WeekdayMismatch {
-                    date,
-                    written: w,
-                    actual,
-                }) => (
-                    Ok(CalendarDate::Day(date)),
-                    Some(format!("the text says {w:?} but {date} was a {actual:?}")),
-                ),
-                Err(DateProblem::NoSuchDay { year, month, day }) => (
-                    Err(format!("there is no day {day} in month {month} of {year}")),
-                    None,
-                ),
-                Err(DateProblem::NoYear) => (
-                    Err(
-                        "no year: no publication date, story period or other year in the article"
-                            .into(),
-                    ),
-                    None,
-                ),
-            }
+            Written::Expr(expr) => resolve_expr(expr, written, &ctx, &anchor, doc.published),
         };
-        if let Ok(CalendarDate::Day(day)) = resolved
-            && !expr.is_relative_weekday()
-        {
-            anchor = Some((day, written.to_string()));
+        if let Ok(CalendarDate::Day(day)) = resolved {
+            if matches!(&written_date, Written::Expr(e) if !e.is_relative_weekday()) {
+                anchor = Some((day, written.to_string()));
+            }
+            last_day = Some((day, written.to_string()));
         }
         out.push(DatedMention {
             sentence,
-            start: expr.start,
-            end: expr.end,
+            start,
+            end,
             resolved,
             note,
         });
     }
     out
+}
+
+/// Resolves one calendar expression: a bare weekday against the anchor, anything else by the
+/// grammar's year rules.
+fn resolve_expr(
+    expr: &DateExpr,
+    written: &str,
+    ctx: &YearContext,
+    anchor: &Option<(chrono::NaiveDate, String)>,
+    published: Option<chrono::NaiveDate>,
+) -> (Result<CalendarDate, String>, Option<String>) {
+    if let (true, Some(weekday)) = (expr.is_relative_weekday(), expr.weekday) {
+        return match (anchor, published) {
+            (Some((date, text)), _) => {
+                let day = date_grammar::previous_weekday(*date, weekday);
+                (
+                    Ok(CalendarDate::Day(day)),
+                    Some(format!(
+                        "`{written}` read as the last one on or before `{text}` ({date})"
+                    )),
+                )
+            }
+            (None, Some(published)) => {
+                let day = date_grammar::previous_weekday(published, weekday);
+                (
+                    Ok(CalendarDate::Day(day)),
+                    Some(format!(
+                        "`{written}` read as the last one on or before publication ({published})"
+                    )),
+                )
+            }
+            (None, None) => (
+                Err(format!(
+                    "`{written}` has no full date before it and the article no publication date"
+                )),
+                None,
+            ),
+        };
+    }
+    match date_grammar::resolve(expr, ctx) {
+        Ok(date) => (Ok(date), None),
+        Err(DateProblem::WeekdayMismatch {
+            date,
+            written: w,
+            actual,
+        }) => (
+            Ok(CalendarDate::Day(date)),
+            Some(format!("the text says {w:?} but {date} was a {actual:?}")),
+        ),
+        Err(DateProblem::NoSuchDay { year, month, day }) => (
+            Err(format!("there is no day {day} in month {month} of {year}")),
+            None,
+        ),
+        Err(DateProblem::NoYear) => (
+            Err("no year: no publication date, story period or other year in the article".into()),
+            None,
+        ),
+    }
 }
 
 /// Words that place an event relative to a date rather than on it.
@@ -339,6 +456,20 @@ mod tests {
         assert_eq!(
             dates("Dès le 10 avril, l'avion s'est posé."),
             ["2024-04-10"]
+        );
+    }
+
+    #[test]
+    fn the_day_before_counts_from_the_last_date() {
+        assert_eq!(
+            dates(
+                "Le ministre a reçu jeudi 11 avril les instructeurs dont l'avion a atterri la veille."
+            ),
+            ["2024-04-10"]
+        );
+        assert_eq!(
+            dates("The plane landed the next day."),
+            Vec::<String>::new()
         );
     }
 
