@@ -3,7 +3,8 @@
 //! A cue is matched on folded text (no case, no accents, plain apostrophes), on whole words.
 //! Two small notations keep lists short without regular expressions:
 //! - `instructeur*`: a trailing `*` accepts any ending ("instructeur", "instructeurs");
-//! - `nombre ... precise`: `...` stands for up to four words.
+//! - `nombre ... precise`: `...` stands for up to eight words;
+//! - `US`: a word in capitals is an acronym, and also matches "U.S.".
 //!
 //! A hyphen in a cue also matches a space or nothing ("touched-down", "touched down"), and every
 //! word also matches its plural in `s` or `x` ("avion" matches "avions").
@@ -65,14 +66,37 @@ impl CueSet {
     }
 }
 
+/// How many words `...` in a cue stands for, at most.
+const GAP_WORDS: usize = 8;
+
+/// A word written in capitals, two to four letters: an acronym whose letters may take periods.
+fn is_acronym(word: &str) -> bool {
+    (2..=4).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// The regular expression for one cue: folded, escaped, with the notations above expanded.
 fn cue_pattern(cue: &str) -> String {
-    let folded = fold(cue.trim());
     let mut out = String::from("(?:");
-    let words: Vec<&str> = folded.split_whitespace().collect();
+    let written: Vec<&str> = cue.split_whitespace().collect();
+    let folded: Vec<String> = written.iter().map(|w| fold(w)).collect();
+    let words: Vec<&str> = folded.iter().map(String::as_str).collect();
     for (i, word) in words.iter().enumerate() {
         if *word == "..." || *word == "\u{2026}" {
-            out.push_str(r"(?:[\s-]+[^\s]+){0,4}");
+            out.push_str(&format!(r"(?:[\s-]+[^\s]+){{0,{GAP_WORDS}}}"));
+            continue;
+        }
+        if is_acronym(written[i]) {
+            // "US" also matches "U.S.", "UN" "U.N.".
+            if i > 0 {
+                out.push_str(r"[\s-]+");
+            }
+            out.push_str(r"\b");
+            let letters: Vec<String> = word
+                .chars()
+                .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
+                .collect();
+            out.push_str(&letters.join(r"\.?"));
+            out.push_str(r"(?:\.|\b)");
             continue;
         }
         if i > 0 {
@@ -135,7 +159,13 @@ mod tests {
             matches(&s, "Instructeurs dont le nombre n’a pas été précisé"),
             ["instructeurs", "nombre n'a pas ete precise"]
         );
-        assert!(matches(&set(&["nombre ... précisé"]), "nombre a b c d e f precise").is_empty());
+        assert!(
+            matches(
+                &set(&["nombre ... précisé"]),
+                "nombre a b c d e f g h i precise"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -155,6 +185,17 @@ mod tests {
             ["avions", "soldats americains"]
         );
         assert!(matches(&s, "avionique").is_empty());
+    }
+
+    #[test]
+    fn acronyms_match_with_periods() {
+        let s = set(&["US troop", "soldat US"]);
+        assert_eq!(
+            matches(&s, "1,000 U.S. troops and US troops, des soldats US"),
+            ["u.s. troops", "us troops", "soldats us"]
+        );
+        assert!(matches(&s, "us troopers").is_empty());
+        assert!(matches(&set(&["soldat US"]), "des soldats usagers").is_empty());
     }
 
     #[test]
