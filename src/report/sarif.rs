@@ -51,15 +51,18 @@ fn log(report: &Report) -> Value {
         let locations: Vec<Value> = report
             .quotes(claim, finding)
             .map(|(source, m)| {
+                let mut region = json!({
+                    "startLine": m.line,
+                    "startColumn": m.column,
+                    "snippet": { "text": m.matched },
+                });
+                if !m.matched.contains('\n') {
+                    region["endColumn"] = json!(m.column + m.matched.chars().count());
+                }
                 json!({
                     "physicalLocation": {
                         "artifactLocation": { "uri": source.path.replace('\\', "/") },
-                        "region": {
-                            "startLine": m.line,
-                            "startColumn": m.column,
-                            "endColumn": m.column + m.matched.chars().count(),
-                            "snippet": { "text": m.matched },
-                        },
+                        "region": region,
                     },
                     "message": {
                         "text": format!(
