@@ -19,7 +19,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Compare what every source states for every claim; exit 1 if sources differ.
+    /// Compare what every source states for every claim; exit 1 if a new finding fails the run.
     Check(CheckArgs),
     /// Show every candidate the rules considered for one claim, and why each was kept or set aside.
     Explain(ExplainArgs),

@@ -294,3 +294,28 @@ fn github_shows_ten_annotations_per_level_and_the_summary_lists_all() {
     assert_eq!(written, format!("earlier step\n{markdown}"));
     assert_eq!(written.matches("- **error** `contradiction`").count(), 15);
 }
+
+#[test]
+fn the_examples_in_docs_ci_are_valid() {
+    let doc = std::fs::read_to_string(root().join("docs/ci.md")).unwrap();
+    let blocks: Vec<&str> = doc
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 2);
+    let claims = claimcheck::claims::parse(Path::new("docs/ci.md"), blocks[0]).unwrap();
+    let lowered = &claims.claims[0].severity;
+    assert_eq!(
+        lowered.get(&claimcheck::compare::FindingKind::Contradiction),
+        Some(&claimcheck::gate::Level::Warning)
+    );
+    let baseline =
+        claimcheck::gate::baseline::Baseline::parse(Path::new("docs/ci.md"), blocks[1].to_string())
+            .unwrap();
+    assert_eq!(baseline.entries[0].fingerprint, "823626cbb5618c88");
+    assert_eq!(
+        baseline.entries[0].reason.as_deref(),
+        Some("the agency's figure was corrected the next day")
+    );
+}
