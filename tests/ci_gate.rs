@@ -102,6 +102,8 @@ fn unknown_codes_and_levels_in_severity_are_configuration_errors() {
     assert_eq!(r.status, 2);
     assert!(r.stderr.contains("error[unknown-finding-code]: `severity` of claim `instructor_count` names an unknown finding code `contradictoin`\n"), "{}", r.stderr);
     assert!(r.stderr.contains("= help: did you mean `contradiction`?"));
+    // The marker sits under the misspelt key.
+    assert!(r.stderr.contains("17 | severity = { contradictoin = \"warning\", single-source = \"fatal\" }\n   |              ^^^^^^^^^^^^^\n"), "{}", r.stderr);
     assert!(r.stderr.contains("error[unknown-level]: unknown level `fatal` for single-source in claim `instructor_count`\n"));
     assert!(r.stderr.contains("= help: levels: error, warning, note\n"));
 }

@@ -58,7 +58,7 @@ pub struct RawClaim {
     pub max_gap: Option<Spanned<i64>>,
     pub similarity: Option<Spanned<f64>>,
     /// `severity = { contradiction = "warning" }`: levels of this claim's findings, by code.
-    pub severity: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
+    pub severity: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
 }
 
 /// `{ text = "...", expect = "~100" }`: a sentence and what the claim must read in it.

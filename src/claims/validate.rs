@@ -468,7 +468,7 @@ fn validate_claim(
 fn severity_overrides(
     v: &mut Validator,
     id: &str,
-    raw: &Option<Spanned<BTreeMap<String, Spanned<String>>>>,
+    raw: &Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
 ) -> BTreeMap<FindingKind, Level> {
     let mut levels = BTreeMap::new();
     let Some(raw) = raw else {
@@ -476,17 +476,17 @@ fn severity_overrides(
     };
     let codes: Vec<&str> = FindingKind::ALL.iter().map(|k| k.code()).collect();
     let names: Vec<&str> = Level::ALL.iter().map(|l| l.name()).collect();
-    for (code, level) in raw.get_ref() {
+    for (key, level) in raw.get_ref() {
+        let code = key.get_ref();
         let kind = FindingKind::ALL.into_iter().find(|k| k.code() == code);
         let Some(kind) = kind else {
             let help = match did_you_mean(code, codes.iter().copied()) {
                 Some(c) => format!("did you mean `{c}`? finding codes: {}", codes.join(", ")),
                 None => format!("finding codes: {}", codes.join(", ")),
             };
-            // The key's own span is not kept; point at the table.
             v.error(
                 "unknown-finding-code",
-                raw.span(),
+                key.span(),
                 format!("`severity` of claim `{id}` names an unknown finding code `{code}`"),
             )
             .help = Some(help);
