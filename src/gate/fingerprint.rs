@@ -70,6 +70,62 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::{ClaimResult, Verdict};
+    use crate::gate::Gate;
+    use crate::report::SourceInfo;
+
+    /// A report whose corpus lists `names` in this order, with one contradiction between the
+    /// sources at `pair`, stating `values`.
+    fn report(names: [&str; 2], pair: [usize; 2], values: [&str; 2]) -> (Report, Finding) {
+        let finding = Finding {
+            kind: FindingKind::Contradiction,
+            sources: pair.to_vec(),
+            values: values.iter().map(|v| v.to_string()).collect(),
+        };
+        let report = Report {
+            claims_file: "claims.toml".into(),
+            corpus: "corpus".into(),
+            title: None,
+            sources: names
+                .iter()
+                .map(|n| SourceInfo {
+                    name: n.to_string(),
+                    short: n.to_string(),
+                    path: format!("corpus/{n}"),
+                    meta: Default::default(),
+                })
+                .collect(),
+            skipped: vec![],
+            claims: vec![ClaimReport {
+                id: "instructor_count".into(),
+                label: String::new(),
+                kind: "count",
+                result: ClaimResult {
+                    verdict: Verdict::Differ,
+                    sources: vec![],
+                    findings: vec![finding.clone()],
+                },
+                severity: Default::default(),
+            }],
+            gate: Gate::default(),
+        };
+        (report, finding)
+    }
+
+    fn print(names: [&str; 2], pair: [usize; 2], values: [&str; 2]) -> String {
+        let (report, finding) = report(names, pair, values);
+        of(&report, &report.claims[0], &finding)
+    }
+
+    #[test]
+    fn the_order_of_sources_does_not_matter_but_values_do() {
+        let first = print(["a.txt", "b.txt"], [0, 1], ["~100", "~200"]);
+        assert_eq!(first, print(["b.txt", "a.txt"], [1, 0], ["~100", "~200"]));
+        assert_eq!(first, print(["a.txt", "b.txt"], [1, 0], ["~200", "~100"]));
+        assert_ne!(first, print(["a.txt", "b.txt"], [0, 1], ["~100", "~300"]));
+        assert_ne!(first, print(["a.txt", "c.txt"], [0, 1], ["~100", "~200"]));
+        assert_ne!(first, print(["a.txt", "b.txt"], [0, 1], ["~200", "~100"]));
+    }
 
     #[test]
     fn fnv1a64_matches_the_reference_vectors() {
