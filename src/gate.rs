@@ -26,7 +26,7 @@ pub const EXIT_INPUT: u8 = 2;
 /// How much a finding matters. Ordered from most to least important.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, clap::ValueEnum)]
 pub enum Level {
-    /// Fails the run.
+    /// Must be looked at; fails the run by default.
     #[default]
     Error,
     /// Worth a look.
