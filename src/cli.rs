@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::gate::Level;
 use crate::report::Format;
 
 /// Checks whether news sources agree on the facts listed in claims.toml.
@@ -18,10 +19,13 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Compare what every source states for every claim; exit 1 if sources differ.
+    /// Compare what every source states for every claim; exit 1 if a new finding fails the run.
     Check(CheckArgs),
     /// Show every candidate the rules considered for one claim, and why each was kept or set aside.
     Explain(ExplainArgs),
+    /// Record the findings that fail the run now into the baseline, so that later runs fail only
+    /// on new ones; keeps the reasons and comments of the entries that remain.
+    Baseline(BaselineArgs),
     /// Work on claims.toml.
     Claims {
         /// What to do with the claims file.
@@ -57,6 +61,32 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Findings the baseline accepts [default: claimcheck.baseline.toml, when it exists].
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// The least important level of a new finding that fails the run (exit status 1).
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = Level::Error)]
+    pub fail_on: Level,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `claimcheck baseline`.
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Where the claims and the corpus are.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The baseline file to write.
+    #[arg(long, value_name = "FILE", default_value = crate::gate::baseline::DEFAULT_FILE)]
+    pub baseline: PathBuf,
+    /// Record findings at this level and above.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = Level::Error)]
+    pub fail_on: Level,
+    /// Only remove stale entries; add nothing.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 /// Arguments of `claimcheck explain`.

@@ -7,6 +7,8 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
+pub mod ci;
 pub mod claims;
 pub mod cli;
 pub mod compare;
@@ -30,15 +32,8 @@ use report::{Report, SourceInfo};
 /// Runs a command, writing its output to `out` and diagnostics to `err`; returns the exit status.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let outcome = match cli.command {
-        Command::Check(args) => check(&args.input).and_then(|(report, warnings)| {
-            emit(err, &warnings);
-            let status = gate::exit_status(&report);
-            match report.write(args.format, out) {
-                // A reader that stops early (`| head`) is not an error; the status stands.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(status),
-                other => other.map(|()| status).map_err(io_error),
-            }
-        }),
+        Command::Check(args) => ci::check(&args, out, err),
+        Command::Baseline(args) => ci::baseline(&args, out, err),
         Command::Explain(args) => explain(&args.input, &args.claim, args.source.as_deref(), out),
         Command::Claims {
             command: ClaimsCommand::Lint(input),
@@ -172,14 +167,14 @@ fn lint(path: &Path, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
     }
 }
 
-fn emit(err: &mut dyn Write, diagnostics: &[Diagnostic]) {
+pub(crate) fn emit(err: &mut dyn Write, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         // Nothing sensible is left to do if standard error itself cannot be written.
         let _ = err.write_all(d.render().as_bytes());
     }
 }
 
-fn io_error(e: std::io::Error) -> Vec<Diagnostic> {
+pub(crate) fn io_error(e: std::io::Error) -> Vec<Diagnostic> {
     vec![Diagnostic::error(
         "output-failed",
         format!("cannot write the report: {e}"),

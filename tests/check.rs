@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{cell, check_json, root, run, run_in, verdict};
+use common::{cell, check_json, root, run, run_here, verdict};
 
 #[test]
 fn bundled_corpus_gives_the_acceptance_table() {
@@ -148,8 +148,8 @@ fn every_value_is_traced_to_its_quote_line_and_column() {
 
 #[test]
 fn the_table_shows_claims_down_sources_across_and_a_verdict() {
-    let out = run(&["check"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run_here(&["check"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
     let expected_rows = [
         "│ claim            ┆ 000                ┆ 001              ┆ 002         ┆ 003    ┆ 004    ┆ verdict │",
         "│                  ┆                    ┆ Journal du Niger ┆ Le HuffPost ┆ RFI    ┆        ┆         │",
@@ -207,8 +207,8 @@ fn a_contradiction_on_each_kind_differs_and_exits_1() {
     }
     assert_eq!(verdict(&report, "us_troop_count"), "none");
 
-    let table = run(&["check", "--corpus", "tests/corpora/contradictions"]);
-    assert_eq!(table.code, 1);
+    let table = run_here(&["check", "--corpus", "tests/corpora/contradictions"]);
+    assert_eq!(table.status, 1);
     assert!(
         table.stdout.contains(
             "error[contradiction] instructor_count: dailywire says ~200, lematin says ~100"
@@ -275,14 +275,14 @@ fn decoys_stay_silent() {
 
 #[test]
 fn explain_says_why_each_decoy_was_set_aside() {
-    let out = run(&[
+    let out = run_here(&[
         "explain",
         "arrival_date",
         "lenvoye",
         "--corpus",
         "tests/corpora/decoys",
     ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains("set aside 3:21 `lundi 8 avril 2024`"),
         "{}",
@@ -296,7 +296,7 @@ fn explain_says_why_each_decoy_was_set_aside() {
         out.stdout
             .contains("the sentence has an event cue but does not name the claim's subject")
     );
-    let count = run(&[
+    let count = run_here(&[
         "explain",
         "instructor_count",
         "--corpus",
@@ -313,8 +313,8 @@ fn explain_says_why_each_decoy_was_set_aside() {
 
 #[test]
 fn output_does_not_depend_on_file_order_or_run() {
-    let first = run(&["check", "--format", "json"]);
-    let again = run(&["check", "--format", "json"]);
+    let first = run_here(&["check", "--format", "json"]);
+    let again = run_here(&["check", "--format", "json"]);
     assert_eq!(first.stdout, again.stdout);
     // The same articles created in reverse order in another folder give the same report.
     let dir = tempfile::tempdir().unwrap();
@@ -330,14 +330,14 @@ fn output_does_not_depend_on_file_order_or_run() {
         std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
     }
     std::fs::copy(root().join("claims.toml"), dir.path().join("claims.toml")).unwrap();
-    let copied = run_in(dir.path(), &["check", "--format", "json"]);
+    let copied = run(dir.path(), &["check", "--format", "json"]);
     assert_eq!(copied.stdout, first.stdout);
 }
 
 #[test]
 fn input_errors_exit_2_with_a_located_message() {
-    let missing = run(&["check", "--claims", "no-such-claims.toml"]);
-    assert_eq!(missing.code, 2);
+    let missing = run_here(&["check", "--claims", "no-such-claims.toml"]);
+    assert_eq!(missing.status, 2);
     assert!(
         missing
             .stderr
@@ -345,8 +345,8 @@ fn input_errors_exit_2_with_a_located_message() {
         "{}",
         missing.stderr
     );
-    let no_corpus = run(&["check", "--corpus", "no-such-folder"]);
-    assert_eq!(no_corpus.code, 2);
+    let no_corpus = run_here(&["check", "--corpus", "no-such-folder"]);
+    assert_eq!(no_corpus.status, 2);
     assert!(
         no_corpus
             .stderr
@@ -381,7 +381,7 @@ fn publication_dates_from_sources_toml_anchor_weekdays_and_give_years() {
         "[\"weekday.txt\"]\npublished = 2024-04-12\n\n[\"noyear.txt\"]\npublished = \"2025-01-15\"\n",
     )
     .unwrap();
-    let out = run_in(dir.path(), &["check", "--format", "json"]);
+    let out = run(dir.path(), &["check", "--format", "json"]);
     let report: claimcheck::report::JsonReport = serde_json::from_str(&out.stdout).unwrap();
     // The Wednesday before Friday 12 April 2024; 3 March before 15 January 2025 is in 2024.
     assert_eq!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{root, run_in};
+use common::{root, run};
 
 /// The ```toml blocks of a Markdown file.
 fn toml_blocks(markdown: &str) -> Vec<String> {
@@ -34,8 +34,8 @@ fn the_complete_file_in_the_guide_loads_and_its_examples_pass() {
         .expect("a complete file");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("claims.toml"), complete).unwrap();
-    let out = run_in(dir.path(), &["claims", "lint"]);
-    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let out = run(dir.path(), &["claims", "lint"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
     assert!(
         out.stdout.ends_with("7 passed, 0 failed\n"),
         "{}",
@@ -58,8 +58,8 @@ fn the_walk_through_claim_extends_the_bundled_file() {
         format!("{bundled}\n{added}\n"),
     )
     .unwrap();
-    let out = run_in(dir.path(), &["claims", "lint"]);
-    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let out = run(dir.path(), &["claims", "lint"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
     assert!(
         out.stdout.contains(
             "ok   air_defence_systems: \"Moscou a livré deux systèmes antiaériens.\" reads `2`"

@@ -9,6 +9,7 @@ pub mod examples;
 mod raw;
 mod validate;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -16,7 +17,9 @@ use regex::Regex;
 
 pub use cues::CueSet;
 
+use crate::compare::FindingKind;
 use crate::diag::{Diagnostic, Location};
+use crate::gate::Level;
 
 /// Everything `claims.toml` says, validated.
 #[derive(Debug, Clone)]
@@ -55,6 +58,8 @@ pub struct Claim {
     pub examples: Vec<Example>,
     /// Where the claim starts in the file, for messages about it.
     pub location: Location,
+    /// Levels that replace the defaults for this claim's findings, by kind.
+    pub severity: BTreeMap<FindingKind, Level>,
 }
 
 /// The kinds of value a claim can have, each with the cues its linking rule needs.

@@ -57,6 +57,8 @@ pub struct RawClaim {
     pub examples: Option<Vec<Spanned<RawExample>>>,
     pub max_gap: Option<Spanned<i64>>,
     pub similarity: Option<Spanned<f64>>,
+    /// `severity = { contradiction = "warning" }`: levels of this claim's findings, by code.
+    pub severity: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
 }
 
 /// `{ text = "...", expect = "~100" }`: a sentence and what the claim must read in it.
@@ -92,4 +94,5 @@ pub const ALL_KEYS: &[&str] = &[
     "text",
     "expect",
     "published",
+    "severity",
 ];

@@ -10,7 +10,9 @@ use toml::Spanned;
 use super::cues::{CueSet, REGEX_SIZE_LIMIT};
 use super::raw::{self, RawClaim, RawCues, RawFile};
 use super::{AliasKey, Claim, ClaimKind, ClaimSet, ClaimsError, EntityValue, Example, Story};
+use crate::compare::FindingKind;
 use crate::diag::{Diagnostic, Location, did_you_mean};
+use crate::gate::Level;
 
 /// The kinds a claim may have.
 const KINDS: &[&str] = &["count", "date", "entity"];
@@ -438,6 +440,7 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
             location: v.at(example.span()),
         });
     }
+    let severity = severity_overrides(v, &id, &c.severity);
     if v.problems.len() > problems_before {
         return None;
     }
@@ -449,7 +452,58 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
         patterns,
         examples,
         location: v.at(raw_claim.span()),
+        severity,
     })
+}
+
+/// `severity = { contradiction = "warning" }`: each key a finding code, each value a level.
+fn severity_overrides(
+    v: &mut Validator,
+    id: &str,
+    raw: &Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
+) -> BTreeMap<FindingKind, Level> {
+    let mut levels = BTreeMap::new();
+    let Some(raw) = raw else {
+        return levels;
+    };
+    let codes: Vec<&str> = FindingKind::ALL.iter().map(|k| k.code()).collect();
+    let names: Vec<&str> = Level::ALL.iter().map(|l| l.name()).collect();
+    for (key, level) in raw.get_ref() {
+        let code = key.get_ref();
+        let kind = FindingKind::ALL.into_iter().find(|k| k.code() == code);
+        let Some(kind) = kind else {
+            let help = match did_you_mean(code, codes.iter().copied()) {
+                Some(c) => format!("did you mean `{c}`? finding codes: {}", codes.join(", ")),
+                None => format!("finding codes: {}", codes.join(", ")),
+            };
+            v.error(
+                "unknown-finding-code",
+                key.span(),
+                format!("`severity` of claim `{id}` names an unknown finding code `{code}`"),
+            )
+            .help = Some(help);
+            continue;
+        };
+        match Level::from_name(level.get_ref()) {
+            Some(l) => {
+                levels.insert(kind, l);
+            }
+            None => {
+                let word = level.get_ref();
+                let help = match did_you_mean(word, names.iter().copied()) {
+                    Some(n) => format!("did you mean `{n}`? levels: {}", names.join(", ")),
+                    None => format!("levels: {}", names.join(", ")),
+                };
+                v.error(
+                    "unknown-level",
+                    level.span(),
+                    format!("unknown level `{word}` for {code} in claim `{id}`"),
+                )
+                .help = Some(help);
+            }
+        }
+    }
+    levels
 }
 
 fn entity_values(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Vec<EntityValue>> {

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use super::Report;
 use crate::compare::Status;
-use crate::gate::severity_of;
 
 /// The version of the JSON contract.
 pub const VERSION: u32 = 1;
@@ -23,6 +22,23 @@ pub struct JsonReport {
     pub skipped: Vec<JsonSkipped>,
     pub claims: Vec<JsonClaim>,
     pub summary: JsonSummary,
+    /// The least important level that fails the run.
+    pub fail_on: String,
+    /// The baseline read, as named.
+    pub baseline: Option<String>,
+    /// Baseline entries that match no finding any more.
+    pub stale: Vec<JsonStale>,
+}
+
+/// A stale baseline entry.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct JsonStale {
+    pub claim: String,
+    pub code: String,
+    pub fingerprint: String,
+    pub line: usize,
+    pub reason: Option<String>,
 }
 
 /// A source of the corpus.
@@ -92,6 +108,14 @@ pub struct JsonFinding {
     pub sources: Vec<String>,
     pub values: Vec<String>,
     pub message: String,
+    /// The semantic fingerprint, the key of baseline entries.
+    pub fingerprint: String,
+    /// `known` when the baseline covers it, else `new`.
+    pub baseline: String,
+    /// The baseline entry's reason, when known.
+    pub reason: Option<String>,
+    /// Whether this finding fails the run.
+    pub fails: bool,
 }
 
 /// Verdict counts.
@@ -104,6 +128,10 @@ pub struct JsonSummary {
     pub single: usize,
     pub none: usize,
     pub skipped: usize,
+    /// Findings that fail the run.
+    pub failing: usize,
+    /// Findings the baseline covers.
+    pub known: usize,
 }
 
 impl JsonReport {
@@ -144,7 +172,8 @@ impl JsonReport {
             claims: report
                 .claims
                 .iter()
-                .map(|c| JsonClaim {
+                .enumerate()
+                .map(|(ci, c)| JsonClaim {
                     id: c.id.clone(),
                     label: c.label.clone(),
                     kind: c.kind.to_string(),
@@ -182,9 +211,11 @@ impl JsonReport {
                         .result
                         .findings
                         .iter()
-                        .map(|f| JsonFinding {
+                        .enumerate()
+                        .map(|(fi, f)| (f, report.gate.of(ci, fi)))
+                        .map(|(f, a)| JsonFinding {
                             code: f.kind.code().to_string(),
-                            severity: severity_of(f.kind).name().to_string(),
+                            severity: a.level.name().to_string(),
                             sources: f
                                 .sources
                                 .iter()
@@ -192,6 +223,10 @@ impl JsonReport {
                                 .collect(),
                             values: f.values.clone(),
                             message: report.finding_message(c, f),
+                            fingerprint: a.fingerprint.clone(),
+                            baseline: if a.known.is_some() { "known" } else { "new" }.into(),
+                            reason: a.known.as_ref().and_then(|e| e.reason.clone()),
+                            fails: a.fails,
                         })
                         .collect(),
                 })
@@ -203,7 +238,23 @@ impl JsonReport {
                 single: count("single"),
                 none: count("none"),
                 skipped: report.skipped.len(),
+                failing: report.gate.failing(),
+                known: report.gate.known(),
             },
+            fail_on: report.gate.fail_on.name().to_string(),
+            baseline: report.gate.baseline.clone(),
+            stale: report
+                .gate
+                .stale
+                .iter()
+                .map(|e| JsonStale {
+                    claim: e.claim.clone(),
+                    code: e.code.clone(),
+                    fingerprint: e.fingerprint.clone(),
+                    line: e.line,
+                    reason: e.reason.clone(),
+                })
+                .collect(),
         }
     }
 }

@@ -3,15 +3,20 @@
 //! sources by file name), so every format is deterministic.
 
 pub mod explain;
+mod github;
 pub mod json;
+mod markdown;
+mod sarif;
 mod table;
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::claims::ClaimSet;
 use crate::compare::{ClaimResult, Finding, FindingKind};
 use crate::corpus::{Skipped, SourceMeta};
 use crate::extract::{Mention, Reading};
+use crate::gate::{self, Gate, Level};
 
 pub use json::JsonReport;
 
@@ -39,6 +44,8 @@ pub struct ClaimReport {
     pub kind: &'static str,
     /// What the sources say.
     pub result: ClaimResult,
+    /// The claim's own levels for some kinds of finding, from `claims.toml`.
+    pub severity: BTreeMap<FindingKind, Level>,
 }
 
 /// Everything a report shows.
@@ -56,6 +63,8 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// The claims, in file order.
     pub claims: Vec<ClaimReport>,
+    /// Each finding's level, fingerprint and standing against the baseline; what fails the run.
+    pub gate: Gate,
 }
 
 /// The output formats.
@@ -65,6 +74,12 @@ pub enum Format {
     Table,
     /// The stable machine-readable report documented in docs/report.md.
     Json,
+    /// Markdown for a pull-request comment or a CI step summary.
+    Markdown,
+    /// SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding, most important first.
+    Github,
 }
 
 impl Report {
@@ -76,7 +91,7 @@ impl Report {
         skipped: Vec<Skipped>,
         results: Vec<ClaimResult>,
     ) -> Report {
-        Report {
+        let mut report = Report {
             claims_file: claims.path.display().to_string(),
             corpus: corpus_label,
             title: claims.story.title.clone(),
@@ -91,9 +106,13 @@ impl Report {
                     label: c.label.clone(),
                     kind: c.kind.name(),
                     result,
+                    severity: c.severity.clone(),
                 })
                 .collect(),
-        }
+            gate: Gate::default(),
+        };
+        report.gate = gate::assess(&report, None, Level::default());
+        report
     }
 
     /// Writes the report in `format`.
@@ -101,7 +120,24 @@ impl Report {
         match format {
             Format::Table => table::write(self, out),
             Format::Json => json::write(self, out),
+            Format::Markdown => markdown::write(self, out),
+            Format::Sarif => sarif::write(self, out),
+            Format::Github => github::write(self, out),
         }
+    }
+
+    /// The `file:line:column` of every quote behind a finding, with the source and what it says.
+    pub fn quotes<'a>(
+        &'a self,
+        claim: &'a ClaimReport,
+        finding: &'a Finding,
+    ) -> impl Iterator<Item = (&'a SourceInfo, &'a crate::extract::Mention)> {
+        finding.sources.iter().flat_map(move |&i| {
+            claim.result.sources[i]
+                .mentions
+                .iter()
+                .map(move |m| (&self.sources[i], m))
+        })
     }
 
     /// One sentence describing a finding, naming sources by their short names.

@@ -8,7 +8,6 @@ use comfy_table::{Cell, ContentArrangement, Table, presets};
 use super::{Report, excerpt, finding_mentions};
 use crate::compare::{SourceResult, Status};
 use crate::extract::Reading;
-use crate::gate::severity_of;
 
 /// How many characters of a sentence to show around a quoted value.
 const EXCERPT_WIDTH: usize = 110;
@@ -73,15 +72,27 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let findings: Vec<_> = report
         .claims
         .iter()
-        .flat_map(|c| c.result.findings.iter().map(move |f| (c, f)))
+        .enumerate()
+        .flat_map(|(ci, c)| {
+            c.result
+                .findings
+                .iter()
+                .enumerate()
+                .map(move |(fi, f)| (c, f, report.gate.of(ci, fi)))
+        })
         .collect();
     if !findings.is_empty() {
         writeln!(out, "\nFindings")?;
-        for (claim, finding) in findings {
-            let level = severity_of(finding.kind).name();
+        for (claim, finding, assessment) in findings {
+            let level = assessment.level.name();
+            let standing = match &assessment.known {
+                Some(_) => " (known)",
+                None if report.gate.baseline.is_some() => " (new)",
+                None => "",
+            };
             writeln!(
                 out,
-                "{level}[{}] {}",
+                "{level}[{}]{standing} {}",
                 finding.kind.code(),
                 report.finding_message(claim, finding)
             )?;
@@ -145,11 +156,31 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  (no source mentions it)")?;
         }
     }
+    if !report.gate.stale.is_empty() {
+        let file = report.gate.baseline.as_deref().unwrap_or("");
+        writeln!(out, "\nStale baseline entries")?;
+        for e in &report.gate.stale {
+            writeln!(
+                out,
+                "  {file}:{}  {}[{}] matches no finding any more",
+                e.line, e.claim, e.code
+            )?;
+        }
+    }
     if !report.skipped.is_empty() {
         writeln!(out, "\nSkipped")?;
         for s in &report.skipped {
             writeln!(out, "  {}: {}", s.name, s.reason)?;
         }
+    }
+    let failing = report.gate.failing();
+    if failing > 0 {
+        writeln!(
+            out,
+            "\n{failing} new finding{} at or above {} fail the run",
+            if failing == 1 { "" } else { "s" },
+            report.gate.fail_on.name()
+        )?;
     }
     Ok(())
 }

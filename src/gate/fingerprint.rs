@@ -1,0 +1,143 @@
+//! A finding's identity across runs, built from what it means: the claim, the kind of finding, the
+//! sources' file names and their normalized values. Never line numbers or file order, so editing an
+//! article around a value keeps the finding known, while changing the value makes a new one.
+//!
+//! The hash is FNV-1a 64, written here because it must never change between Rust versions or runs
+//! (std's hasher is randomized per process).
+
+use crate::compare::{Finding, FindingKind};
+use crate::report::{ClaimReport, Report};
+
+/// The fingerprint of `finding` of `claim`, as 16 lowercase hex digits.
+pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
+    let name = |i: usize| report.sources[i].name.as_str();
+    let pairs = |sources: &[usize], values: &[String]| -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = sources
+            .iter()
+            .zip(values)
+            .map(|(&s, v)| (name(s).to_string(), v.clone()))
+            .collect();
+        pairs.sort();
+        pairs
+    };
+    let mut parts: Vec<String> = vec![claim.id.clone(), finding.kind.code().to_string()];
+    match finding.kind {
+        // Which source said what matters; the order in which the corpus lists them does not.
+        FindingKind::Contradiction => {
+            for (source, value) in pairs(&finding.sources, &finding.values) {
+                parts.extend([source, value]);
+            }
+        }
+        // One source, with the set of values it gives.
+        FindingKind::InconsistentSource | FindingKind::SingleSource => {
+            parts.push(name(finding.sources[0]).to_string());
+            let mut values = finding.values.clone();
+            values.sort();
+            parts.extend(values);
+        }
+        // The source that leaves the value open, then who states what.
+        FindingKind::UnspecifiedVsStated => {
+            parts.push(name(finding.sources[0]).to_string());
+            for (source, value) in pairs(&finding.sources[1..], &finding.values) {
+                parts.extend([source, value]);
+            }
+        }
+    }
+    format!("{:016x}", fnv1a64(&encode(&parts)))
+}
+
+/// Joins parts so that no two different lists give the same bytes: each part is prefixed with its
+/// length.
+fn encode(parts: &[String]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for part in parts {
+        bytes.extend_from_slice(part.len().to_string().as_bytes());
+        bytes.push(b':');
+        bytes.extend_from_slice(part.as_bytes());
+    }
+    bytes
+}
+
+/// FNV-1a, 64 bits.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{ClaimResult, Verdict};
+    use crate::gate::Gate;
+    use crate::report::SourceInfo;
+
+    /// A report whose corpus lists `names` in this order, with one contradiction between the
+    /// sources at `pair`, stating `values`.
+    fn report(names: [&str; 2], pair: [usize; 2], values: [&str; 2]) -> (Report, Finding) {
+        let finding = Finding {
+            kind: FindingKind::Contradiction,
+            sources: pair.to_vec(),
+            values: values.iter().map(|v| v.to_string()).collect(),
+        };
+        let report = Report {
+            claims_file: "claims.toml".into(),
+            corpus: "corpus".into(),
+            title: None,
+            sources: names
+                .iter()
+                .map(|n| SourceInfo {
+                    name: n.to_string(),
+                    short: n.to_string(),
+                    path: format!("corpus/{n}"),
+                    meta: Default::default(),
+                })
+                .collect(),
+            skipped: vec![],
+            claims: vec![ClaimReport {
+                id: "instructor_count".into(),
+                label: String::new(),
+                kind: "count",
+                result: ClaimResult {
+                    verdict: Verdict::Differ,
+                    sources: vec![],
+                    findings: vec![finding.clone()],
+                },
+                severity: Default::default(),
+            }],
+            gate: Gate::default(),
+        };
+        (report, finding)
+    }
+
+    fn print(names: [&str; 2], pair: [usize; 2], values: [&str; 2]) -> String {
+        let (report, finding) = report(names, pair, values);
+        of(&report, &report.claims[0], &finding)
+    }
+
+    #[test]
+    fn the_order_of_sources_does_not_matter_but_values_do() {
+        let first = print(["a.txt", "b.txt"], [0, 1], ["~100", "~200"]);
+        assert_eq!(first, print(["b.txt", "a.txt"], [1, 0], ["~100", "~200"]));
+        assert_eq!(first, print(["a.txt", "b.txt"], [1, 0], ["~200", "~100"]));
+        assert_ne!(first, print(["a.txt", "b.txt"], [0, 1], ["~100", "~300"]));
+        assert_ne!(first, print(["a.txt", "c.txt"], [0, 1], ["~100", "~200"]));
+        assert_ne!(first, print(["a.txt", "b.txt"], [0, 1], ["~200", "~100"]));
+    }
+
+    #[test]
+    fn fnv1a64_matches_the_reference_vectors() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn parts_cannot_run_into_each_other() {
+        let a = encode(&["ab".into(), "c".into()]);
+        let b = encode(&["a".into(), "bc".into()]);
+        assert_ne!(a, b);
+    }
+}
