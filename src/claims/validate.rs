@@ -8,7 +8,7 @@ use regex::RegexBuilder;
 use toml::Spanned;
 
 use super::cues::{CueSet, REGEX_SIZE_LIMIT};
-use super::raw::{self, RawClaim, RawCues, RawFile};
+use super::raw::{RawClaim, RawCues, RawFile};
 use super::{AliasKey, Claim, ClaimKind, ClaimSet, ClaimsError, EntityValue, Example, Story};
 use crate::diag::{Diagnostic, Location, did_you_mean};
 
@@ -85,6 +85,9 @@ impl Validator<'_> {
         cues: &RawCues,
     ) -> Option<CueSet> {
         let id = claim.get_ref().id.get_ref();
+        if claim.get_ref().malformed.iter().any(|k| k == key) {
+            return None;
+        }
         if cues.is_none() {
             let kind = claim.get_ref().kind.get_ref();
             self.error(
@@ -422,6 +425,7 @@ fn validate_claim(
                     .last()
                     .unwrap_or("")
                     .trim()
+                    .trim_start_matches("error: ")
                     .to_string();
                 v.error(
                     "invalid-pattern",
@@ -464,6 +468,9 @@ fn entity_values(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Vec
     let c = raw_claim.get_ref();
     let id = c.id.get_ref();
     let Some(values) = &c.values else {
+        if c.malformed.iter().any(|k| k == "values") {
+            return None;
+        }
         v.error(
             "missing-key",
             c.id.span(),
@@ -525,38 +532,4 @@ fn entity_values(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Vec
         });
     }
     Some(out)
-}
-
-/// Turns a TOML or shape error into a located diagnostic with a likely fix.
-pub fn toml_error(path: &Path, source: &str, error: &toml::de::Error) -> Diagnostic {
-    let message = error.message().trim().to_string();
-    let span = error.span().unwrap_or(0..0);
-    let location = Location::from_span(path, source, span.clone());
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = raw::ALL_KEYS
-            .iter()
-            .copied()
-            .filter(|k| message.contains(&format!("`{k}`")))
-            .collect();
-        let mut d = Diagnostic::error("unknown-key", format!("unknown key `{key}`")).at(location);
-        d.help = Some(match did_you_mean(key, expected.iter().copied()) {
-            Some(k) => format!(
-                "did you mean `{k}`? expected one of {}",
-                expected.join(", ")
-            ),
-            None => format!("expected one of {}", expected.join(", ")),
-        });
-        return d;
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or("");
-        return Diagnostic::error("missing-key", format!("missing key `{key}`"))
-            .at(location)
-            .help(format!("every claim needs `{key}`; see docs/claims.md"));
-    }
-    if message.starts_with("invalid type") {
-        return Diagnostic::error("wrong-type", message).at(location);
-    }
-    Diagnostic::error("toml-syntax", format!("invalid TOML: {message}")).at(location)
 }
