@@ -57,6 +57,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Also list, per claim, the sentences that name its subject, event or context but gave no
+    /// value (table format only).
+    #[arg(long)]
+    pub near_misses: bool,
 }
 
 /// Arguments of `claimcheck explain`.

@@ -30,12 +30,14 @@ use report::{Report, SourceInfo};
 /// Runs a command, writing its output to `out` and diagnostics to `err`; returns the exit status.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let outcome = match cli.command {
-        Command::Check(args) => check(&args.input).and_then(|(report, warnings)| {
-            emit(err, &warnings);
-            let status = gate::exit_status(&report);
-            report.write(args.format, out).map_err(io_error)?;
-            Ok(status)
-        }),
+        Command::Check(args) => {
+            check_with(&args.input, args.near_misses).and_then(|(report, warnings)| {
+                emit(err, &warnings);
+                let status = gate::exit_status(&report);
+                report.write(args.format, out).map_err(io_error)?;
+                Ok(status)
+            })
+        }
         Command::Explain(args) => explain(&args.input, &args.claim, args.source.as_deref(), out),
         Command::Claims {
             command: ClaimsCommand::Lint(input),
@@ -52,17 +54,27 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
 /// The whole check: load claims, read the corpus, extract, compare, report.
 pub fn check(input: &InputArgs) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
+    check_with(input, false)
+}
+
+/// The whole check, with the near misses of every claim when `near_misses` is set.
+pub fn check_with(
+    input: &InputArgs,
+    near_misses: bool,
+) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     let claims = load_claims(&input.claims)?;
     let corpus = corpus::load(&input.corpus).map_err(|e| vec![*e.0])?;
     let results = analyse(&claims, &corpus);
     let sources = source_infos(&corpus);
-    let report = Report::new(
+    let misses = near_misses.then(|| find_near_misses(&claims, &corpus));
+    let mut report = Report::new(
         &claims,
         input.corpus.display().to_string(),
         sources,
         corpus.skipped,
         results,
     );
+    report.near_misses = misses;
     Ok((report, corpus.warnings))
 }
 
@@ -88,6 +100,23 @@ pub fn analyse(claims: &ClaimSet, corpus: &Corpus) -> Vec<ClaimResult> {
         }
     }
     per_claim.into_iter().map(compare::compare).collect()
+}
+
+/// Per claim, per article: the sentences that name the claim but gave no value.
+pub fn find_near_misses(
+    claims: &ClaimSet,
+    corpus: &Corpus,
+) -> Vec<Vec<Vec<extract::near_miss::NearMiss>>> {
+    let docs: Vec<_> = corpus.articles.iter().map(extract::Document::new).collect();
+    claims
+        .claims
+        .iter()
+        .map(|claim| {
+            docs.iter()
+                .map(|doc| extract::near_miss::near_misses(claim, &claims.story, doc))
+                .collect()
+        })
+        .collect()
 }
 
 fn source_infos(corpus: &Corpus) -> Vec<SourceInfo> {

@@ -4,6 +4,7 @@
 
 pub mod explain;
 mod json;
+mod near_misses;
 mod table;
 
 use std::io::{self, Write};
@@ -11,6 +12,7 @@ use std::io::{self, Write};
 use crate::claims::ClaimSet;
 use crate::compare::{ClaimResult, Finding, FindingKind};
 use crate::corpus::{Skipped, SourceMeta};
+use crate::extract::near_miss::NearMiss;
 
 pub use json::JsonReport;
 
@@ -55,6 +57,9 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// The claims, in file order.
     pub claims: Vec<ClaimReport>,
+    /// With `--near-misses`: per claim, per source, the sentences that named the claim but gave no
+    /// value.
+    pub near_misses: Option<Vec<Vec<Vec<NearMiss>>>>,
 }
 
 /// The output formats.
@@ -92,13 +97,17 @@ impl Report {
                     result,
                 })
                 .collect(),
+            near_misses: None,
         }
     }
 
     /// Writes the report in `format`.
     pub fn write(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
         match format {
-            Format::Table => table::write(self, out),
+            Format::Table => {
+                table::write(self, out)?;
+                near_misses::write(self, out)
+            }
             Format::Json => json::write(self, out),
         }
     }
