@@ -22,6 +22,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Show every candidate the rules considered for one claim, and why each was kept or set aside.
     Explain(ExplainArgs),
+    /// Start a new story: a commented claims.toml, an empty corpus/ and a README of next steps.
+    Init(InitArgs),
     /// Work on claims.toml.
     Claims {
         /// What to do with the claims file.
@@ -35,6 +37,51 @@ pub enum Command {
 pub enum ClaimsCommand {
     /// Check claims.toml alone (no corpus) and run its examples.
     Lint(InputArgs),
+    /// Add a claim to claims.toml, keeping everything already in the file as it is.
+    Add(AddArgs),
+}
+
+/// Arguments of `claimcheck init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new story (created if missing).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Arguments of `claimcheck claims add`. Repeat a cue flag once per phrase.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The claims file.
+    #[arg(long, value_name = "FILE", default_value = "claims.toml")]
+    pub claims: PathBuf,
+    /// The new claim's id: lowercase letters, digits and underscores.
+    #[arg(long)]
+    pub id: String,
+    /// What kind of value: count, date or entity.
+    #[arg(long)]
+    pub kind: String,
+    /// A label for reports.
+    #[arg(long)]
+    pub label: Option<String>,
+    /// What a count counts, or what a dated event happened to (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub subject: Vec<String>,
+    /// The event a date claim dates (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub event: Vec<String>,
+    /// Words whose nearby date belongs to something else (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub exclude: Vec<String>,
+    /// Words an entity's sentence must contain (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub context: Vec<String>,
+    /// Phrases by which a source says it does not know the value (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub unspecified: Vec<String>,
+    /// An entity value and its spellings: `CANONICAL=ALIAS,ALIAS` (repeatable).
+    #[arg(long, value_name = "CANONICAL=ALIAS,...")]
+    pub alias: Vec<String>,
 }
 
 /// Where the claims and the corpus are.

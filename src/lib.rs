@@ -12,6 +12,7 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod diag;
+pub mod editing;
 pub mod extract;
 pub mod gate;
 pub mod report;
@@ -42,6 +43,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Claims {
             command: ClaimsCommand::Lint(input),
         } => lint(&input.claims, out),
+        Command::Claims {
+            command: ClaimsCommand::Add(args),
+        } => add_claim(&args, out),
+        Command::Init(args) => init(&args.dir, out),
     };
     match outcome {
         Ok(status) => status,
@@ -196,6 +201,48 @@ fn lint(path: &Path, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
     } else {
         Err(claims::examples::failures(&set))
     }
+}
+
+/// `claimcheck claims add`: validate the new claim with the file, then write it in place.
+fn add_claim(args: &cli::AddArgs, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
+    let claim = editing::add::NewClaim {
+        id: args.id.clone(),
+        kind: args.kind.clone(),
+        label: args.label.clone(),
+        cues: vec![
+            ("subject", args.subject.clone()),
+            ("event", args.event.clone()),
+            ("exclude", args.exclude.clone()),
+            ("context", args.context.clone()),
+            ("unspecified", args.unspecified.clone()),
+        ],
+        aliases: args.alias.clone(),
+    };
+    editing::add::add(&args.claims, &claim)?;
+    writeln!(
+        out,
+        "added claim `{}` ({}) to {}; run `claimcheck explain {}` to see what it reads",
+        claim.id,
+        claim.kind,
+        args.claims.display(),
+        claim.id
+    )
+    .map_err(io_error)?;
+    Ok(gate::EXIT_OK)
+}
+
+/// `claimcheck init`: scaffold a new story.
+fn init(dir: &Path, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
+    let created = editing::init::init(dir)?;
+    for path in &created.paths {
+        writeln!(out, "created {}", path.display()).map_err(io_error)?;
+    }
+    writeln!(
+        out,
+        "next: edit claims.toml, put articles in corpus/, then run `claimcheck check` (see README.md)"
+    )
+    .map_err(io_error)?;
+    Ok(gate::EXIT_OK)
 }
 
 fn emit(err: &mut dyn Write, diagnostics: &[Diagnostic]) {
