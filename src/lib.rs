@@ -168,14 +168,18 @@ fn explain(
         .filter(|a| source.is_none_or(|s| a.name.starts_with(s)))
         .collect();
     if articles.is_empty() {
-        return Err(vec![Diagnostic::error(
-            "unknown-source",
-            format!(
-                "no article of {} starts with `{}`",
-                input.corpus.display(),
-                source.unwrap_or("")
-            ),
-        )]);
+        let names: Vec<&str> = corpus.articles.iter().map(|a| a.name.as_str()).collect();
+        return Err(vec![
+            Diagnostic::error(
+                "unknown-source",
+                format!(
+                    "no article of {} starts with `{}`",
+                    input.corpus.display(),
+                    source.unwrap_or("")
+                ),
+            )
+            .help(format!("the articles are: {}", names.join(", "))),
+        ]);
     }
     let traces: Vec<_> = articles
         .iter()
@@ -237,9 +241,14 @@ fn init(dir: &Path, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
     for path in &created.paths {
         writeln!(out, "created {}", path.display()).map_err(io_error)?;
     }
+    let go = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("cd {}, ", dir.display())
+    };
     writeln!(
         out,
-        "next: edit claims.toml, put articles in corpus/, then run `claimcheck check` (see README.md)"
+        "next: {go}edit claims.toml, put articles in corpus/, then run `claimcheck check` (see README.md)"
     )
     .map_err(io_error)?;
     Ok(gate::EXIT_OK)

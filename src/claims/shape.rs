@@ -130,6 +130,7 @@ impl Walk<'_> {
             .filter(|l| !l.is_empty())
             .collect::<Vec<_>>()
             .join("; ");
+        let message = plain_syntax_message(&message);
         let d = Diagnostic::error("toml-syntax", format!("this is not valid TOML: {message}"))
             .at(self.at(span))
             .help(
@@ -599,6 +600,25 @@ impl Walk<'_> {
             }
         }
     }
+}
+
+/// The TOML parser's words for the commonest slips, in an editor's words.
+fn plain_syntax_message(message: &str) -> String {
+    let plain =
+        if message.contains("invalid basic string") || message.contains("invalid literal string") {
+            "a quoted text is not closed (a closing quote is missing)"
+        } else if message.contains("duplicate key") {
+            "the same key is written twice in this table"
+        } else if message.contains("invalid array") {
+            "a list is not closed or lacks a comma between two entries"
+        } else if message.contains("invalid inline table") {
+            "a { ... } table is not closed or lacks a comma between two entries"
+        } else if message.contains("expected `.`, `=`") {
+            "a key must be followed by `=` and a value"
+        } else {
+            return message.to_string();
+        };
+    format!("{plain} ({message})")
 }
 
 /// The `[[claims]]` header line a table starts at, found by looking back from `span`.

@@ -295,6 +295,11 @@ fn validate_claim(
                         "invalid-value",
                         gap.span(),
                         format!("max_gap of claim `{id}` must be between 0 and 20 words"),
+                    )
+                    .help = Some(
+                        "max_gap is how many words may stand between the number and what it \
+                         counts; 3 suits most sentences"
+                            .into(),
                     );
                     DEFAULT_MAX_GAP
                 }
@@ -431,6 +436,11 @@ fn validate_claim(
                     "invalid-pattern",
                     pattern.span(),
                     format!("pattern of claim `{id}` is not a valid regular expression: {message}"),
+                )
+                .help = Some(
+                    "patterns use Rust regex syntax; cue lists (subject, event...) need no \
+                     regular expression and are often enough"
+                        .into(),
                 );
             }
         }

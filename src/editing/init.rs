@@ -20,9 +20,17 @@ pub struct Created {
 
 /// Scaffolds a story in `dir`, creating the folder if needed.
 pub fn init(dir: &Path) -> Result<Created, Vec<Diagnostic>> {
-    let claims = dir.join("claims.toml");
-    let readme = dir.join("README.md");
-    let corpus = dir.join("corpus");
+    // `init` in the current folder names the files plainly: `claims.toml`, not `./claims.toml`.
+    let at = |name: &str| {
+        if dir == Path::new(".") {
+            PathBuf::from(name)
+        } else {
+            dir.join(name)
+        }
+    };
+    let claims = at("claims.toml");
+    let readme = at("README.md");
+    let corpus = at("corpus");
     let existing: Vec<Diagnostic> = [&claims, &readme]
         .into_iter()
         .filter(|p| p.exists())
