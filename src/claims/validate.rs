@@ -205,7 +205,7 @@ pub fn validate(path: &Path, source: &str, raw: RawFile) -> Result<ClaimSet, Cla
             v.error(
                 "invalid-id",
                 c.id.span(),
-                format!("claim id `{id}` must be lowercase letters, digits and underscores"),
+                format!("claim id `{id}` must be lowercase letters, digits, `_` or `-`"),
             )
             .help = Some(
                 "ids are stable keys used by reports and baselines, e.g. `instructor_count`".into(),

@@ -19,7 +19,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     for (claim, sources) in report.claims.iter().zip(per_claim) {
         let count: usize = sources.iter().map(Vec::len).sum();
-        writeln!(out, "\n{} ({count})", claim.id)?;
+        match count {
+            0 => writeln!(out, "\n{}: none", claim.id)?,
+            1 => writeln!(out, "\n{}: 1 sentence", claim.id)?,
+            n => writeln!(out, "\n{}: {n} sentences", claim.id)?,
+        }
         for (source, misses) in report.sources.iter().zip(sources) {
             for miss in misses {
                 writeln!(
