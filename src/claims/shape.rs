@@ -629,3 +629,48 @@ fn header_span(source: &str, span: Range<usize>) -> Range<usize> {
         _ => span,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(source: &str) -> Vec<(&'static str, usize)> {
+        read(Path::new("claims.toml"), source)
+            .problems
+            .iter()
+            .map(|d| (d.code, d.location.as_ref().map_or(0, |l| l.line)))
+            .collect()
+    }
+
+    #[test]
+    fn every_shape_problem_is_reported_in_one_pass() {
+        let source = "[story]\ntitel = \"x\"\n\n[[claims]]\nid = \"a\"\nkind = \"count\"\nsubject = \"votes\"\nmax_gap = \"3\"\n\n[[claims]]\nkind = \"date\"\n";
+        assert_eq!(
+            codes(source),
+            [
+                ("unknown-key", 2),
+                ("wrong-type", 7),
+                ("wrong-type", 8),
+                ("missing-key", 10),
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_may_be_written_inline_or_as_sections() {
+        let source = "[[claims]]\nid = \"w\"\nkind = \"entity\"\nseverity = { \"single-source\" = \"allow\" }\n\n[claims.values]\n\"Green Party\" = [\"Greens\"]\n\n[[claims.examples]]\ntext = \"The Greens won.\"\nexpect = \"Green Party\"\n";
+        let shape = read(Path::new("claims.toml"), source);
+        assert!(shape.problems.is_empty(), "{:?}", shape.problems);
+        let claim = shape.raw.claims[0].get_ref();
+        assert_eq!(claim.values.as_ref().unwrap().get_ref().len(), 1);
+        assert_eq!(claim.examples.as_ref().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_alone_at_its_place() {
+        assert_eq!(
+            codes("[[claims]]\nid = \"a\nkind = 1\n"),
+            [("toml-syntax", 2)]
+        );
+    }
+}
