@@ -337,7 +337,7 @@ impl Walk<'_> {
         for (key, fix) in [
             (
                 "id",
-                "id = \"votes_cast\" (lowercase letters, digits and _)",
+                "id = \"arrival_date\" (lowercase letters, digits and _)",
             ),
             ("kind", "kind = \"count\" (or \"date\", \"entity\")"),
         ] {
@@ -644,7 +644,7 @@ mod tests {
 
     #[test]
     fn every_shape_problem_is_reported_in_one_pass() {
-        let source = "[story]\ntitel = \"x\"\n\n[[claims]]\nid = \"a\"\nkind = \"count\"\nsubject = \"votes\"\nmax_gap = \"3\"\n\n[[claims]]\nkind = \"date\"\n";
+        let source = "[story]\ntitel = \"x\"\n\n[[claims]]\nid = \"a\"\nkind = \"count\"\nsubject = \"widgets\"\nmax_gap = \"3\"\n\n[[claims]]\nkind = \"date\"\n";
         assert_eq!(
             codes(source),
             [
@@ -658,7 +658,7 @@ mod tests {
 
     #[test]
     fn tables_may_be_written_inline_or_as_sections() {
-        let source = "[[claims]]\nid = \"w\"\nkind = \"entity\"\nseverity = { \"single-source\" = \"allow\" }\n\n[claims.values]\n\"Green Party\" = [\"Greens\"]\n\n[[claims.examples]]\ntext = \"The Greens won.\"\nexpect = \"Green Party\"\n";
+        let source = "[[claims]]\nid = \"w\"\nkind = \"entity\"\nseverity = { \"single-source\" = \"allow\" }\n\n[claims.values]\n\"Acme Corp\" = [\"Acme\"]\n\n[[claims.examples]]\ntext = \"Acme makes it.\"\nexpect = \"Acme Corp\"\n";
         let shape = read(Path::new("claims.toml"), source);
         assert!(shape.problems.is_empty(), "{:?}", shape.problems);
         let claim = shape.raw.claims[0].get_ref();
