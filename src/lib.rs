@@ -34,6 +34,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Check(args) => {
             check_with(&args.input, args.near_misses).and_then(|(report, warnings)| {
                 emit(err, &warnings);
+                emit(err, &ignored_options(&args));
                 let status = gate::exit_status(&report);
                 report.write(args.format, out).map_err(io_error)?;
                 Ok(status)
@@ -205,6 +206,20 @@ fn lint(path: &Path, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
     } else {
         Err(claims::examples::failures(&set))
     }
+}
+
+/// Warnings for options of `check` that the chosen format does not show.
+fn ignored_options(args: &cli::CheckArgs) -> Vec<Diagnostic> {
+    if !args.near_misses || args.format == report::Format::Table {
+        return Vec::new();
+    }
+    vec![
+        Diagnostic::warning(
+            "near-misses-ignored",
+            "--near-misses is shown with the table format only; this report leaves them out",
+        )
+        .help("run `claimcheck check --near-misses` without --format to see them"),
+    ]
 }
 
 /// `claimcheck claims add`: validate the new claim with the file, then write it in place.

@@ -11,13 +11,17 @@ use crate::extract::Extraction;
 
 /// Writes the explanation of one claim over some articles.
 pub fn write(claim: &Claim, traces: &[(&str, Extraction)], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{} ({}), kind {}",
-        claim.id,
-        claim.label,
-        claim.kind.name()
-    )?;
+    if claim.label == claim.id {
+        writeln!(out, "{}, kind {}", claim.id, claim.kind.name())?;
+    } else {
+        writeln!(
+            out,
+            "{} ({}), kind {}",
+            claim.id,
+            claim.label,
+            claim.kind.name()
+        )?;
+    }
     for (name, trace) in traces {
         let result = judge_source(trace.clone());
         let reads = match (&result.status, &result.value) {
@@ -63,6 +67,15 @@ pub fn write(claim: &Claim, traces: &[(&str, Extraction)], out: &mut dyn Write) 
     Ok(())
 }
 
+/// `1 claim`, `2 claims`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// What to look at when an article offers no candidate at all.
 fn no_candidate(claim: &Claim) -> String {
     let cues = match &claim.kind {
@@ -84,10 +97,10 @@ pub fn write_lint(
     let passed = outcomes.iter().filter(|o| o.passed()).count();
     writeln!(
         out,
-        "{}: {} claims, {} examples",
+        "{}: {}, {}",
         set.path.display(),
-        set.claims.len(),
-        outcomes.len()
+        plural(set.claims.len(), "claim"),
+        plural(outcomes.len(), "example")
     )?;
     for o in outcomes {
         let mark = if o.passed() { "ok  " } else { "FAIL" };
