@@ -36,6 +36,7 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ClaimsCommand {
     /// Check claims.toml alone (no corpus) and run its examples.
+    #[command(alias = "validate")]
     Lint(InputArgs),
     /// Add a claim to claims.toml, keeping everything already in the file as it is.
     Add(AddArgs),

@@ -78,7 +78,7 @@ pub fn add(path: &Path, claim: &NewClaim) -> Result<String, Vec<Diagnostic>> {
     // Every problem left is in the new claim: say so where the messages name the file.
     let proposed = std::path::PathBuf::from(format!("{} (with the new claim)", path.display()));
     let set = claims::parse(&proposed, &text).map_err(|e| {
-        let mut d = e.diagnostics;
+        let mut d: Vec<Diagnostic> = e.diagnostics.into_iter().map(flag_help).collect();
         d.push(not_added(claim, "the new claim has the problems above"));
         d
     })?;
@@ -99,6 +99,24 @@ pub fn add(path: &Path, claim: &NewClaim) -> Result<String, Vec<Diagnostic>> {
         ]
     })?;
     Ok(text)
+}
+
+/// On the command line, a missing cue list is given with a flag, not by editing the file.
+fn flag_help(mut d: Diagnostic) -> Diagnostic {
+    if d.code != "missing-key" {
+        return d;
+    }
+    let flag = [
+        ("`subject`", "--subject PHRASE"),
+        ("`event`", "--event PHRASE"),
+        ("`values`", "--alias \"CANONICAL=ALIAS,ALIAS\""),
+    ]
+    .into_iter()
+    .find(|(key, _)| d.message.ends_with(key));
+    if let Some((_, flag)) = flag {
+        d.help = Some(format!("give it with {flag}, once per entry"));
+    }
+    d
 }
 
 fn not_added(claim: &NewClaim, why: &str) -> Diagnostic {
