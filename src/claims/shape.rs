@@ -87,6 +87,19 @@ pub fn read(path: &Path, source: &str) -> Shape {
     }
 }
 
+/// Keys people write for one the file knows under another name (not a spelling slip).
+fn meant_instead(key: &str) -> Option<&'static str> {
+    match key {
+        "alias" | "aliases" | "synonyms" | "spellings" => Some("values"),
+        "type" => Some("kind"),
+        "name" | "title" => Some("label"),
+        "regex" | "regexes" => Some("patterns"),
+        "keywords" | "cues" => Some("subject"),
+        "tests" | "test" => Some("examples"),
+        _ => None,
+    }
+}
+
 /// The kinds of value the file uses, named as an editor would say them.
 fn describe(item: &Item) -> &'static str {
     match item {
@@ -154,7 +167,9 @@ impl Walk<'_> {
                 continue;
             }
             let (key, item) = table.get_key_value(name).expect("key just listed");
-            let help = match did_you_mean(name, allowed.iter().copied()) {
+            let help = match did_you_mean(name, allowed.iter().copied())
+                .or_else(|| meant_instead(name).filter(|k| allowed.contains(k)))
+            {
                 Some(k) => format!(
                     "did you mean `{k}`? the keys allowed here are {}",
                     allowed.join(", ")
