@@ -24,7 +24,8 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Vec<Diagnostic>> {
-    let (mut report, mut warnings) = crate::check(&args.input)?;
+    let (mut report, mut warnings) = crate::check_with(&args.input, args.near_misses)?;
+    warnings.extend(crate::ignored_options(args));
     let baseline = match &args.baseline {
         Some(path) => Some(Baseline::read(path)?),
         None if Path::new(DEFAULT_FILE).is_file() => Some(Baseline::read(Path::new(DEFAULT_FILE))?),

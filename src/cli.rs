@@ -26,6 +26,8 @@ pub enum Command {
     /// Record the findings that fail the run now into the baseline, so that later runs fail only
     /// on new ones; keeps the reasons and comments of the entries that remain.
     Baseline(BaselineArgs),
+    /// Start a new story: a commented claims.toml, an empty corpus/ and a README of next steps.
+    Init(InitArgs),
     /// Work on claims.toml.
     Claims {
         /// What to do with the claims file.
@@ -38,7 +40,53 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ClaimsCommand {
     /// Check claims.toml alone (no corpus) and run its examples.
+    #[command(alias = "validate")]
     Lint(InputArgs),
+    /// Add a claim to claims.toml, keeping everything already in the file as it is.
+    Add(AddArgs),
+}
+
+/// Arguments of `claimcheck init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new story (created if missing).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Arguments of `claimcheck claims add`. Repeat a cue flag once per phrase.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The claims file.
+    #[arg(long, value_name = "FILE", default_value = "claims.toml")]
+    pub claims: PathBuf,
+    /// The new claim's id: lowercase letters, digits and underscores.
+    #[arg(long)]
+    pub id: String,
+    /// What kind of value: count, date or entity.
+    #[arg(long)]
+    pub kind: String,
+    /// A label for reports.
+    #[arg(long)]
+    pub label: Option<String>,
+    /// What a count counts, or what a dated event happened to (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub subject: Vec<String>,
+    /// The event a date claim dates (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub event: Vec<String>,
+    /// Words whose nearby date belongs to something else (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub exclude: Vec<String>,
+    /// Words an entity's sentence must contain (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub context: Vec<String>,
+    /// Phrases by which a source says it does not know the value (repeatable).
+    #[arg(long, value_name = "CUE")]
+    pub unspecified: Vec<String>,
+    /// An entity value and its spellings: `CANONICAL=ALIAS,ALIAS` (repeatable).
+    #[arg(long, value_name = "CANONICAL=ALIAS,...")]
+    pub alias: Vec<String>,
 }
 
 /// Where the claims and the corpus are.
@@ -70,6 +118,10 @@ pub struct CheckArgs {
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also list, per claim, the sentences that name its subject, event or context but gave no
+    /// value (table format only).
+    #[arg(long)]
+    pub near_misses: bool,
 }
 
 /// Arguments of `claimcheck baseline`.

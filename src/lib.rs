@@ -14,6 +14,7 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod diag;
+pub mod editing;
 pub mod extract;
 pub mod gate;
 pub mod report;
@@ -38,6 +39,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Claims {
             command: ClaimsCommand::Lint(input),
         } => lint(&input.claims, out),
+        Command::Claims {
+            command: ClaimsCommand::Add(args),
+        } => add_claim(&args, out),
+        Command::Init(args) => init(&args.dir, out),
     };
     match outcome {
         Ok(status) => status,
@@ -50,17 +55,27 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
 /// The whole check: load claims, read the corpus, extract, compare, report.
 pub fn check(input: &InputArgs) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
+    check_with(input, false)
+}
+
+/// The whole check, with the near misses of every claim when `near_misses` is set.
+pub fn check_with(
+    input: &InputArgs,
+    near_misses: bool,
+) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     let claims = load_claims(&input.claims)?;
     let corpus = corpus::load(&input.corpus).map_err(|e| vec![*e.0])?;
     let results = analyse(&claims, &corpus);
     let sources = source_infos(&corpus);
-    let report = Report::new(
+    let misses = near_misses.then(|| find_near_misses(&claims, &corpus));
+    let mut report = Report::new(
         &claims,
         input.corpus.display().to_string(),
         sources,
         corpus.skipped,
         results,
     );
+    report.near_misses = misses;
     Ok((report, corpus.warnings))
 }
 
@@ -86,6 +101,23 @@ pub fn analyse(claims: &ClaimSet, corpus: &Corpus) -> Vec<ClaimResult> {
         }
     }
     per_claim.into_iter().map(compare::compare).collect()
+}
+
+/// Per claim, per article: the sentences that name the claim but gave no value.
+pub fn find_near_misses(
+    claims: &ClaimSet,
+    corpus: &Corpus,
+) -> Vec<Vec<Vec<extract::near_miss::NearMiss>>> {
+    let docs: Vec<_> = corpus.articles.iter().map(extract::Document::new).collect();
+    claims
+        .claims
+        .iter()
+        .map(|claim| {
+            docs.iter()
+                .map(|doc| extract::near_miss::near_misses(claim, &claims.story, doc))
+                .collect()
+        })
+        .collect()
 }
 
 fn source_infos(corpus: &Corpus) -> Vec<SourceInfo> {
@@ -132,14 +164,18 @@ fn explain(
         .filter(|a| source.is_none_or(|s| a.name.starts_with(s)))
         .collect();
     if articles.is_empty() {
-        return Err(vec![Diagnostic::error(
-            "unknown-source",
-            format!(
-                "no article of {} starts with `{}`",
-                input.corpus.display(),
-                source.unwrap_or("")
-            ),
-        )]);
+        let names: Vec<&str> = corpus.articles.iter().map(|a| a.name.as_str()).collect();
+        return Err(vec![
+            Diagnostic::error(
+                "unknown-source",
+                format!(
+                    "no article of {} starts with `{}`",
+                    input.corpus.display(),
+                    source.unwrap_or("")
+                ),
+            )
+            .help(format!("the articles are: {}", names.join(", "))),
+        ]);
     }
     let traces: Vec<_> = articles
         .iter()
@@ -165,6 +201,67 @@ fn lint(path: &Path, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
     } else {
         Err(claims::examples::failures(&set))
     }
+}
+
+/// Warnings for options of `check` that the chosen format does not show.
+pub(crate) fn ignored_options(args: &cli::CheckArgs) -> Vec<Diagnostic> {
+    if !args.near_misses || args.format == report::Format::Table {
+        return Vec::new();
+    }
+    vec![
+        Diagnostic::warning(
+            "near-misses-ignored",
+            "--near-misses is shown with the table format only; this report leaves them out",
+        )
+        .help("run `claimcheck check --near-misses` without --format to see them"),
+    ]
+}
+
+/// `claimcheck claims add`: validate the new claim with the file, then write it in place.
+fn add_claim(args: &cli::AddArgs, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
+    let claim = editing::add::NewClaim {
+        id: args.id.clone(),
+        kind: args.kind.clone(),
+        label: args.label.clone(),
+        cues: vec![
+            ("subject", args.subject.clone()),
+            ("event", args.event.clone()),
+            ("exclude", args.exclude.clone()),
+            ("context", args.context.clone()),
+            ("unspecified", args.unspecified.clone()),
+        ],
+        aliases: args.alias.clone(),
+    };
+    editing::add::add(&args.claims, &claim)?;
+    writeln!(
+        out,
+        "added claim `{}` ({}) to {}; run `claimcheck explain {}` to see what it reads",
+        claim.id,
+        claim.kind,
+        args.claims.display(),
+        claim.id
+    )
+    .map_err(io_error)?;
+    Ok(gate::EXIT_OK)
+}
+
+/// `claimcheck init`: scaffold a new story.
+fn init(dir: &Path, out: &mut dyn Write) -> Result<u8, Vec<Diagnostic>> {
+    let created = editing::init::init(dir)?;
+    for path in &created.paths {
+        writeln!(out, "created {}", path.display()).map_err(io_error)?;
+    }
+    let go = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("cd {}, ", dir.display())
+    };
+    writeln!(
+        out,
+        "next: {go}edit claims.toml, put articles in corpus/, then run `claimcheck check` (see README.md)"
+    )
+    .map_err(io_error)?;
+    Ok(gate::EXIT_OK)
 }
 
 pub(crate) fn emit(err: &mut dyn Write, diagnostics: &[Diagnostic]) {

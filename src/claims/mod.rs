@@ -1,12 +1,13 @@
 //! Step 1 of the pipeline: load `claims.toml`, the editor's description of the facts to track.
 //!
-//! Reading happens in two steps, as cargo-deny does: `raw` deserializes the file as written (unknown
-//! keys rejected, spans kept), then `validate` turns it into the types the extractors use,
-//! collecting every problem it finds so an editor fixes them all in one round.
+//! Reading happens in two steps, as cargo-deny does: `shape` reads the file as written into `raw`
+//! (unknown keys and wrong types reported, spans kept), then `validate` turns it into the types the
+//! extractors use. Both collect every problem they find, so an editor fixes them all in one round.
 
 pub mod cues;
 pub mod examples;
 mod raw;
+mod shape;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -220,8 +221,26 @@ pub fn load(path: &Path) -> Result<ClaimSet, ClaimsError> {
 /// Validates claims written in `source`, read from `path`.
 pub fn parse(path: &Path, source: &str) -> Result<ClaimSet, ClaimsError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let raw: raw::RawFile = toml::from_str(source).map_err(|e| ClaimsError {
-        diagnostics: vec![validate::toml_error(path, source, &e)],
-    })?;
-    validate::validate(path, source, raw)
+    let shape = shape::read(path, source);
+    let mut problems = shape.problems;
+    if problems.iter().any(|d| d.code == "toml-syntax") {
+        return Err(ClaimsError {
+            diagnostics: problems,
+        });
+    }
+    let shape_failed = !problems.is_empty();
+    match validate::validate(path, source, shape.raw) {
+        Ok(set) if !shape_failed => return Ok(set),
+        Ok(_) => {}
+        Err(e) => problems.extend(
+            e.diagnostics
+                .into_iter()
+                .filter(|d| !(shape_failed && d.code == "no-claims")),
+        ),
+    }
+    // File order, so an editor can fix them from top to bottom.
+    problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+    Err(ClaimsError {
+        diagnostics: problems,
+    })
 }

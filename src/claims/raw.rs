@@ -1,5 +1,7 @@
-//! `claims.toml` exactly as written: serde types that reject unknown keys and keep the span of every
-//! value an error may need to point at. Nothing here judges meaning; `validate` does.
+//! `claims.toml` exactly as written: types that keep the span of every value an error may need to
+//! point at. `shape` fills them from the parsed document, reporting every unknown key and wrong type
+//! (the serde derives, with unknown keys rejected, describe the same shape). Nothing here judges
+//! meaning; `validate` does.
 
 use std::collections::BTreeMap;
 
@@ -59,6 +61,9 @@ pub struct RawClaim {
     pub similarity: Option<Spanned<f64>>,
     /// `severity = { contradiction = "warning" }`: levels of this claim's findings, by code.
     pub severity: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
+    /// Keys present but unreadable (already reported by `shape`): not reported again as missing.
+    #[serde(skip)]
+    pub malformed: Vec<String>,
 }
 
 /// `{ text = "...", expect = "~100" }`: a sentence and what the claim must read in it.
@@ -69,30 +74,3 @@ pub struct RawExample {
     pub expect: String,
     pub published: Option<Spanned<String>>,
 }
-
-/// Every key the file accepts anywhere, for "did you mean" suggestions.
-pub const ALL_KEYS: &[&str] = &[
-    "story",
-    "claims",
-    "title",
-    "period",
-    "start",
-    "end",
-    "id",
-    "label",
-    "kind",
-    "subject",
-    "event",
-    "exclude",
-    "context",
-    "unspecified",
-    "values",
-    "patterns",
-    "examples",
-    "max_gap",
-    "similarity",
-    "text",
-    "expect",
-    "published",
-    "severity",
-];

@@ -8,7 +8,7 @@ use regex::RegexBuilder;
 use toml::Spanned;
 
 use super::cues::{CueSet, REGEX_SIZE_LIMIT};
-use super::raw::{self, RawClaim, RawCues, RawFile};
+use super::raw::{RawClaim, RawCues, RawFile};
 use super::{AliasKey, Claim, ClaimKind, ClaimSet, ClaimsError, EntityValue, Example, Story};
 use crate::compare::FindingKind;
 use crate::diag::{Diagnostic, Location, did_you_mean};
@@ -87,6 +87,9 @@ impl Validator<'_> {
         cues: &RawCues,
     ) -> Option<CueSet> {
         let id = claim.get_ref().id.get_ref();
+        if claim.get_ref().malformed.iter().any(|k| k == key) {
+            return None;
+        }
         if cues.is_none() {
             let kind = claim.get_ref().kind.get_ref();
             self.error(
@@ -205,7 +208,7 @@ pub fn validate(path: &Path, source: &str, raw: RawFile) -> Result<ClaimSet, Cla
             v.error(
                 "invalid-id",
                 c.id.span(),
-                format!("claim id `{id}` must be lowercase letters, digits and underscores"),
+                format!("claim id `{id}` must be lowercase letters, digits, `_` or `-`"),
             )
             .help = Some(
                 "ids are stable keys used by reports and baselines, e.g. `instructor_count`".into(),
@@ -291,6 +294,11 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
                         "invalid-value",
                         gap.span(),
                         format!("max_gap of claim `{id}` must be between 0 and 20 words"),
+                    )
+                    .help = Some(
+                        "max_gap is how many words may stand between the number and what it \
+                         counts; 3 suits most sentences"
+                            .into(),
                     );
                     DEFAULT_MAX_GAP
                 }
@@ -417,11 +425,17 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
                     .last()
                     .unwrap_or("")
                     .trim()
+                    .trim_start_matches("error: ")
                     .to_string();
                 v.error(
                     "invalid-pattern",
                     pattern.span(),
                     format!("pattern of claim `{id}` is not a valid regular expression: {message}"),
+                )
+                .help = Some(
+                    "patterns use Rust regex syntax; cue lists (subject, event...) need no \
+                     regular expression and are often enough"
+                        .into(),
                 );
             }
         }
@@ -510,6 +524,9 @@ fn entity_values(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Vec
     let c = raw_claim.get_ref();
     let id = c.id.get_ref();
     let Some(values) = &c.values else {
+        if c.malformed.iter().any(|k| k == "values") {
+            return None;
+        }
         v.error(
             "missing-key",
             c.id.span(),
@@ -571,38 +588,4 @@ fn entity_values(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Vec
         });
     }
     Some(out)
-}
-
-/// Turns a TOML or shape error into a located diagnostic with a likely fix.
-pub fn toml_error(path: &Path, source: &str, error: &toml::de::Error) -> Diagnostic {
-    let message = error.message().trim().to_string();
-    let span = error.span().unwrap_or(0..0);
-    let location = Location::from_span(path, source, span.clone());
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = raw::ALL_KEYS
-            .iter()
-            .copied()
-            .filter(|k| message.contains(&format!("`{k}`")))
-            .collect();
-        let mut d = Diagnostic::error("unknown-key", format!("unknown key `{key}`")).at(location);
-        d.help = Some(match did_you_mean(key, expected.iter().copied()) {
-            Some(k) => format!(
-                "did you mean `{k}`? expected one of {}",
-                expected.join(", ")
-            ),
-            None => format!("expected one of {}", expected.join(", ")),
-        });
-        return d;
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or("");
-        return Diagnostic::error("missing-key", format!("missing key `{key}`"))
-            .at(location)
-            .help(format!("every claim needs `{key}`; see docs/claims.md"));
-    }
-    if message.starts_with("invalid type") {
-        return Diagnostic::error("wrong-type", message).at(location);
-    }
-    Diagnostic::error("toml-syntax", format!("invalid TOML: {message}")).at(location)
 }

@@ -139,7 +139,14 @@ pub fn extract(
             let span = Document::span(sentence, q.start..q.end);
             let Some(cue) = cues.iter().find(|c| c.start >= q.end) else {
                 if trace {
-                    let reason = "no subject cue after the number in this sentence".to_string();
+                    let before = cues.iter().rev().find(|c| c.end <= q.start);
+                    let reason = match before {
+                        Some(c) => format!(
+                            "no subject cue after the number in this sentence (`{}` stands before it)",
+                            &folded[c.start..c.end]
+                        ),
+                        None => "no subject cue after the number in this sentence".to_string(),
+                    };
                     out.rejections.push(doc.rejection(sentence, span, reason));
                 }
                 continue;

@@ -10,6 +10,7 @@ mod count;
 mod date;
 pub mod date_grammar;
 mod entity;
+pub mod near_miss;
 pub mod quantity;
 
 use std::cell::OnceCell;

@@ -108,6 +108,7 @@ mod tests {
                 severity: Default::default(),
             }],
             gate: Gate::default(),
+            near_misses: None,
         };
         (report, finding)
     }

@@ -6,6 +6,7 @@ pub mod explain;
 mod github;
 pub mod json;
 mod markdown;
+mod near_misses;
 mod sarif;
 mod table;
 
@@ -15,6 +16,7 @@ use std::io::{self, Write};
 use crate::claims::ClaimSet;
 use crate::compare::{ClaimResult, Finding, FindingKind};
 use crate::corpus::{Skipped, SourceMeta};
+use crate::extract::near_miss::NearMiss;
 use crate::extract::{Mention, Reading};
 use crate::gate::{self, Gate, Level};
 
@@ -65,6 +67,9 @@ pub struct Report {
     pub claims: Vec<ClaimReport>,
     /// Each finding's level, fingerprint and standing against the baseline; what fails the run.
     pub gate: Gate,
+    /// With `--near-misses`: per claim, per source, the sentences that named the claim but gave no
+    /// value.
+    pub near_misses: Option<Vec<Vec<Vec<NearMiss>>>>,
 }
 
 /// The output formats.
@@ -110,6 +115,7 @@ impl Report {
                 })
                 .collect(),
             gate: Gate::default(),
+            near_misses: None,
         };
         report.gate = gate::assess(&report, None, Level::default());
         report
@@ -118,7 +124,10 @@ impl Report {
     /// Writes the report in `format`.
     pub fn write(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
         match format {
-            Format::Table => table::write(self, out),
+            Format::Table => {
+                table::write(self, out)?;
+                near_misses::write(self, out)
+            }
             Format::Json => json::write(self, out),
             Format::Markdown => markdown::write(self, out),
             Format::Sarif => sarif::write(self, out),
