@@ -21,6 +21,9 @@ pub struct CueSet {
     /// The cues as written, for messages.
     pub cues: Vec<String>,
     regex: Regex,
+    /// The same alternation without word boundaries: it matches wherever `regex` does (and a
+    /// little more), which is what a prefilter needs, and it keeps fast engines usable.
+    prefilter: String,
 }
 
 /// One place a cue matched, in folded text.
@@ -35,10 +38,11 @@ pub struct CueMatch {
 impl CueSet {
     /// Compiles `cues`. Fails with the regex engine's message if the list is too large.
     pub fn new(cues: &[String]) -> Result<CueSet, String> {
-        let mut alternatives: Vec<String> = cues.iter().map(|c| cue_pattern(c)).collect();
+        let mut alternatives: Vec<String> = cues.iter().map(|c| cue_pattern(c, true)).collect();
         // Longer alternatives first, so that "instructeurs militaires" wins over "instructeurs".
         alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
         let source = alternatives.join("|");
+        let loose: Vec<String> = cues.iter().map(|c| cue_pattern(c, false)).collect();
         let regex = RegexBuilder::new(&source)
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_SIZE_LIMIT)
@@ -47,6 +51,7 @@ impl CueSet {
         Ok(CueSet {
             cues: cues.to_vec(),
             regex,
+            prefilter: loose.join("|"),
         })
     }
 
@@ -62,10 +67,17 @@ impl CueSet {
     pub fn is_match(&self, folded: &str) -> bool {
         self.regex.is_match(folded)
     }
+
+    /// A pattern that matches folded text wherever a cue of this list does: the cues without their
+    /// word boundaries, for a multi-pattern prefilter.
+    pub fn prefilter_pattern(&self) -> &str {
+        &self.prefilter
+    }
 }
 
-/// The regular expression for one cue: folded, escaped, with the notations above expanded.
-fn cue_pattern(cue: &str) -> String {
+/// The regular expression for one cue: folded, escaped, with the notations above expanded; with
+/// `boundaries`, held to whole words.
+fn cue_pattern(cue: &str, boundaries: bool) -> String {
     let folded = fold(cue.trim());
     let mut out = String::from("(?:");
     let words: Vec<&str> = folded.split_whitespace().collect();
@@ -81,7 +93,7 @@ fn cue_pattern(cue: &str) -> String {
             Some(stem) => (stem, true),
             None => (*word, false),
         };
-        if i == 0 && stem.starts_with(|c: char| c.is_alphanumeric()) {
+        if boundaries && i == 0 && stem.starts_with(|c: char| c.is_alphanumeric()) {
             out.push_str(r"\b");
         }
         for ch in stem.chars() {
@@ -92,7 +104,10 @@ fn cue_pattern(cue: &str) -> String {
         }
         if open_end {
             out.push_str(r"\w*");
-        } else if i == words.len() - 1 && stem.ends_with(|c: char| c.is_alphanumeric()) {
+        } else if boundaries
+            && i == words.len() - 1
+            && stem.ends_with(|c: char| c.is_alphanumeric())
+        {
             out.push_str(r"\b");
         }
     }

@@ -11,6 +11,7 @@ mod date;
 pub mod date_grammar;
 mod entity;
 pub mod quantity;
+pub mod scan;
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -155,6 +156,18 @@ impl<'a> Document<'a> {
             published,
             sentences: sentences(text),
             lines: LineIndex::new(text),
+            dates: OnceCell::new(),
+        }
+    }
+
+    /// The same article reduced to sentences `keep` (indices into `sentences`), for extractors
+    /// that can only find something there (see [`scan`]). Offsets, lines and quotes are unchanged.
+    pub fn restricted(&self, keep: &[usize]) -> Document<'a> {
+        Document {
+            text: self.text,
+            published: self.published,
+            sentences: keep.iter().map(|&i| self.sentences[i].clone()).collect(),
+            lines: self.lines.clone(),
             dates: OnceCell::new(),
         }
     }
