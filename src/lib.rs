@@ -15,6 +15,7 @@ pub mod diag;
 pub mod extract;
 pub mod gate;
 pub mod report;
+pub mod stream;
 pub mod text;
 
 use std::io::Write;
@@ -53,17 +54,24 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 /// The whole check: load claims, read the corpus, extract, compare, report.
 pub fn check(input: &InputArgs) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     let claims = load_claims(&input.claims)?;
-    let corpus = corpus::load(&input.corpus).map_err(|e| vec![*e.0])?;
-    let results = analyse(&claims, &corpus);
-    let sources = source_infos(&corpus);
+    let listing = corpus::list(&input.corpus).map_err(|e| vec![*e.0])?;
+    let empty = listing.empty_error();
+    let scan = extract::scan::CueScan::new(&claims);
+    let outcome = stream::check_corpus(&claims, &scan, listing).ok_or_else(|| vec![*empty.0])?;
+    let sources = source_infos(
+        outcome
+            .articles
+            .iter()
+            .map(|a| (a.name.as_str(), a.path.as_path(), &a.meta)),
+    );
     let report = Report::new(
         &claims,
         input.corpus.display().to_string(),
         sources,
-        corpus.skipped,
-        results,
+        outcome.skipped,
+        outcome.results,
     );
-    Ok((report, corpus.warnings))
+    Ok((report, outcome.warnings))
 }
 
 /// Loads and validates the claims, running the file's own examples.
@@ -90,19 +98,22 @@ pub fn analyse(claims: &ClaimSet, corpus: &Corpus) -> Vec<ClaimResult> {
     per_claim.into_iter().map(compare::compare).collect()
 }
 
-fn source_infos(corpus: &Corpus) -> Vec<SourceInfo> {
-    let names: Vec<String> = corpus.articles.iter().map(|a| a.name.clone()).collect();
-    let metas: Vec<_> = corpus.articles.iter().map(|a| &a.meta).collect();
+/// The report's sources from (name, path, metadata) of each readable article, in name order.
+fn source_infos<'a>(
+    articles: impl Iterator<Item = (&'a str, &'a Path, &'a corpus::SourceMeta)>,
+) -> Vec<SourceInfo> {
+    let articles: Vec<_> = articles.collect();
+    let names: Vec<String> = articles.iter().map(|a| a.0.to_string()).collect();
+    let metas: Vec<_> = articles.iter().map(|a| a.2).collect();
     let shorts = report::short_names(&names, &metas);
-    corpus
-        .articles
-        .iter()
+    articles
+        .into_iter()
         .zip(shorts)
-        .map(|(a, short)| SourceInfo {
-            name: a.name.clone(),
+        .map(|((name, path, meta), short)| SourceInfo {
+            name: name.to_string(),
             short,
-            path: a.path.display().to_string(),
-            meta: a.meta.clone(),
+            path: path.display().to_string(),
+            meta: meta.clone(),
         })
         .collect()
 }
