@@ -50,10 +50,8 @@ pub fn check_corpus(claims: &ClaimSet, scan: &CueScan, listing: Listing) -> Opti
         .into_par_iter()
         .map(|index| {
             let outcome = listing.read(index).map(|article| {
-                let doc = Document::new(&article);
-                let hits = scan.hits(&doc);
                 let results = scan
-                    .extract_all(claims, &doc, hits.as_deref())
+                    .extract_article(claims, &article)
                     .into_iter()
                     .map(compare::judge_source)
                     .collect();

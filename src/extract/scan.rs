@@ -13,6 +13,7 @@ use regex::RegexSet;
 use super::{Document, Extraction, extract};
 use crate::claims::cues::REGEX_SIZE_LIMIT;
 use crate::claims::{ClaimKind, ClaimSet, CueSet};
+use crate::corpus::Article;
 
 /// Every cue list of a claim set, compiled into one matcher, with what each claim needs.
 pub struct CueScan {
@@ -27,10 +28,14 @@ struct Need {
     /// The list whose sentences the extractor reads: a count's subject, a date's event, an
     /// entity's context. `None` when every sentence can matter (an entity without context).
     anchor: Option<usize>,
+    /// A list that must occur in the same sentence as `anchor` for the claim to keep a value
+    /// there: a date's subject.
+    with_anchor: Option<usize>,
     /// The list of unspecified phrases, if any.
     unspecified: Option<usize>,
     /// Dates read the whole article (a weekday resolves against dates before it): once any
-    /// sentence has an event cue, every sentence is needed.
+    /// sentence has an event cue (and the subject, when the claim names one), every sentence is
+    /// needed.
     whole_article_on_hit: bool,
     /// The claim's own regular expressions are not cue lists: every sentence is needed.
     always_whole: bool,
@@ -60,8 +65,16 @@ impl CueScan {
                     ClaimKind::Date { event, .. } => Some(add(event)),
                     ClaimKind::Entity { context, .. } => context.as_ref().map(&mut add),
                 };
+                let with_anchor = match &claim.kind {
+                    ClaimKind::Date {
+                        subject: Some(subject),
+                        ..
+                    } => Some(add(subject)),
+                    _ => None,
+                };
                 Need {
                     anchor,
+                    with_anchor,
                     unspecified: claim.unspecified.as_ref().map(&mut add),
                     whole_article_on_hit: matches!(claim.kind, ClaimKind::Date { .. }),
                     always_whole: !claim.patterns.is_empty()
@@ -75,6 +88,34 @@ impl CueScan {
             .build()
             .ok();
         CueScan { set, needs }
+    }
+
+    /// What `article` says about each claim of `claims` (in order). An article in which no cue
+    /// of any claim occurs is not even split into sentences: one pass over its folded text shows
+    /// that every claim is silent there.
+    pub fn extract_article(&self, claims: &ClaimSet, article: &Article) -> Vec<Extraction> {
+        if !self.may_match(&article.text) {
+            return vec![Extraction::default(); claims.claims.len()];
+        }
+        let doc = Document::new(article);
+        let hits = self.hits(&doc);
+        self.extract_all(claims, &doc, hits.as_deref())
+    }
+
+    /// Whether any claim could find something in `text`. Sentences are folded pieces of the
+    /// folded article, so a cue that occurs in one occurs in the folded article.
+    fn may_match(&self, text: &str) -> bool {
+        match &self.set {
+            Some(set)
+                if !self
+                    .needs
+                    .iter()
+                    .any(|n| n.always_whole || n.anchor.is_none()) =>
+            {
+                set.is_match(&crate::text::fold(text))
+            }
+            _ => true,
+        }
     }
 
     /// Which cue lists occur in each sentence of `doc`: one row per sentence.
@@ -96,41 +137,59 @@ impl CueScan {
         doc: &Document,
         hits: Option<&[Vec<usize>]>,
     ) -> Vec<Extraction> {
+        let by_list = hits.map(|rows| self.sentences_by_list(rows));
+        let relevant = |need: &Need| match (hits, &by_list) {
+            (Some(rows), Some(by_list)) => need.relevant(rows.len(), by_list),
+            _ => Relevant::All,
+        };
         claims
             .claims
             .iter()
             .zip(&self.needs)
-            .map(
-                |(claim, need)| match hits.map_or(Relevant::All, |h| need.relevant(h)) {
-                    Relevant::None => Extraction::default(),
-                    Relevant::All => extract(claim, &claims.story, doc, false),
-                    Relevant::Some(keep) => {
-                        extract(claim, &claims.story, &doc.restricted(&keep), false)
-                    }
-                },
-            )
+            .map(|(claim, need)| match relevant(need) {
+                Relevant::None => Extraction::default(),
+                Relevant::All => extract(claim, &claims.story, doc, false),
+                Relevant::Some(keep) => {
+                    extract(claim, &claims.story, &doc.restricted(&keep), false)
+                }
+            })
             .collect()
+    }
+
+    /// For each cue list, the sentences (in order) where it occurs.
+    fn sentences_by_list(&self, rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
+        let lists = self.set.as_ref().map_or(0, RegexSet::len);
+        let mut by_list = vec![Vec::new(); lists];
+        for (sentence, row) in rows.iter().enumerate() {
+            for &list in row {
+                by_list[list].push(sentence);
+            }
+        }
+        by_list
     }
 }
 
 impl Need {
-    fn relevant(&self, hits: &[Vec<usize>]) -> Relevant {
+    /// Which of an article's `sentences` the claim needs, from where each cue list occurs.
+    fn relevant(&self, sentences: usize, by_list: &[Vec<usize>]) -> Relevant {
         if self.always_whole || self.anchor.is_none() {
             return Relevant::All;
         }
-        let has = |row: &Vec<usize>, list: Option<usize>| list.is_some_and(|l| row.contains(&l));
-        if self.whole_article_on_hit && hits.iter().any(|row| has(row, self.anchor)) {
+        let of = |list: Option<usize>| list.map_or(&[][..], |l| by_list[l].as_slice());
+        let (anchor, unspecified) = (of(self.anchor), of(self.unspecified));
+        let tied = match self.with_anchor {
+            None => !anchor.is_empty(),
+            Some(l) => anchor.iter().any(|s| by_list[l].binary_search(s).is_ok()),
+        };
+        if self.whole_article_on_hit && tied {
             return Relevant::All;
         }
-        let keep: Vec<usize> = hits
-            .iter()
-            .enumerate()
-            .filter(|(_, row)| has(row, self.anchor) || has(row, self.unspecified))
-            .map(|(i, _)| i)
-            .collect();
+        let mut keep: Vec<usize> = anchor.iter().chain(unspecified).copied().collect();
+        keep.sort_unstable();
+        keep.dedup();
         if keep.is_empty() {
             Relevant::None
-        } else if keep.len() == hits.len() {
+        } else if keep.len() == sentences {
             Relevant::All
         } else {
             Relevant::Some(keep)
