@@ -42,6 +42,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             command: ClaimsCommand::Lint(input),
         } => lint(&input.claims, out),
     };
+    // Writers may be buffered: a report that cannot be written must still fail the run.
+    let outcome = outcome.and_then(|status| out.flush().map(|()| status).map_err(io_error));
     match outcome {
         Ok(status) => status,
         Err(diagnostics) => {

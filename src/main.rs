@@ -7,9 +7,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = claimcheck::cli::Cli::parse();
+    // Buffered: a large report is written in big chunks, not line by line; `run` flushes it.
     let status = claimcheck::run(
         cli,
-        &mut std::io::stdout().lock(),
+        &mut std::io::BufWriter::new(std::io::stdout().lock()),
         &mut std::io::stderr().lock(),
     );
     ExitCode::from(status)
