@@ -239,6 +239,8 @@ pub struct Options {
     pub seed: u64,
     /// The folder to write into.
     pub out: PathBuf,
+    /// Percent of articles about one of the topics; the others track nothing the claims ask.
+    pub relevant: usize,
 }
 
 #[allow(dead_code)] // tests include this file as a module and call `generate`
@@ -265,10 +267,13 @@ pub fn generate(opts: &Options) -> Result<usize, Box<dyn std::error::Error>> {
     for id in claim_ids(claims) {
         expected.insert(id, BTreeMap::new());
     }
+    // Each fact of each topic has its own seed: most articles state the same value, as sources
+    // on one story mostly do; the others draw their own (dissent, or another precision).
+    let facts: Vec<u64> = (0..TOPICS.len() * 4).map(|_| rng.next()).collect();
     let mut bytes = 0;
     for i in 0..opts.articles {
         let name = format!("{i:06}.txt");
-        let (text, readings) = article(&mut rng);
+        let (text, readings) = article(&mut rng, &facts, opts.relevant);
         bytes += text.len();
         std::fs::write(corpus.join(&name), text)?;
         for (id, table) in expected.iter_mut() {
@@ -295,6 +300,7 @@ fn parse_args() -> Result<Options, String> {
         claims: 4,
         seed: 1,
         out: PathBuf::from("bench-data/gen"),
+        relevant: 80,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -305,6 +311,7 @@ fn parse_args() -> Result<Options, String> {
             "--claims" => opts.claims = number()? as usize,
             "--seed" => opts.seed = number()?,
             "--out" => opts.out = PathBuf::from(&value),
+            "--relevant" => opts.relevant = number()?.min(100) as usize,
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -436,7 +443,7 @@ fn cues_txt(claims: usize) -> String {
 }
 
 /// One article and what it says about each claim of its topic (claim id -> reading).
-fn article(rng: &mut Rng) -> (String, BTreeMap<String, String>) {
+fn article(rng: &mut Rng, facts: &[u64], relevant: usize) -> (String, BTreeMap<String, String>) {
     let french = rng.chance(50);
     let mut sentences: Vec<String> = Vec::new();
     let mut readings = BTreeMap::new();
@@ -444,7 +451,7 @@ fn article(rng: &mut Rng) -> (String, BTreeMap<String, String>) {
     for _ in 0..filler_count {
         sentences.push(filler(rng, french));
     }
-    if rng.chance(80) {
+    if rng.chance(relevant) {
         let t = rng.below(TOPICS.len());
         let topic = &TOPICS[t];
         for which in 0..4 {
@@ -456,7 +463,14 @@ fn article(rng: &mut Rng) -> (String, BTreeMap<String, String>) {
             let (sentence, reading) = match say {
                 Say::Silent => continue,
                 Say::Unspecified => (unspecified(rng, topic, which, french), "unspecified".into()),
-                Say::Value => value(rng, topic, which, french),
+                Say::Value => {
+                    let mut fact = if rng.chance(90) {
+                        Rng(facts[t * 4 + which])
+                    } else {
+                        Rng(rng.next())
+                    };
+                    value(rng, &mut fact, topic, which, french)
+                }
             };
             let at = rng.below(sentences.len() + 1);
             sentences.insert(at, sentence);
@@ -530,11 +544,18 @@ fn date(rng: &mut Rng, french: bool) -> (String, String) {
     (written, format!("{year:04}-{month:02}-{day:02}"))
 }
 
-fn value(rng: &mut Rng, topic: &Topic, which: usize, french: bool) -> (String, String) {
+/// A sentence stating a value drawn from `fact`, in a template drawn from `rng`.
+fn value(
+    rng: &mut Rng,
+    fact: &mut Rng,
+    topic: &Topic,
+    which: usize,
+    french: bool,
+) -> (String, String) {
     let people = if french { topic.fr.0 } else { topic.en.0 };
     match which {
         0 => {
-            let (q, reading) = quantity(rng, french, people);
+            let (q, reading) = quantity(fact, french, people);
             let sentence = match (rng.below(3), french) {
                 (0, true) => format!("Selon le ministère, {q} ont été déployés dans la région."),
                 (1, true) => {
@@ -550,7 +571,7 @@ fn value(rng: &mut Rng, topic: &Topic, which: usize, french: bool) -> (String, S
             (sentence, reading)
         }
         1 => {
-            let (d, reading) = date(rng, french);
+            let (d, reading) = date(fact, french);
             let (d2, _) = date(rng, french);
             let sentence = match (rng.below(3), french) {
                 (0, true) => format!("Les {people} sont arrivés dans le pays {d}."),
@@ -567,7 +588,7 @@ fn value(rng: &mut Rng, topic: &Topic, which: usize, french: bool) -> (String, S
             (sentence, reading)
         }
         2 => {
-            let (city, aliases) = *rng.pick(CITIES);
+            let (city, aliases) = *fact.pick(CITIES);
             let written = if !aliases.is_empty() && rng.chance(30) {
                 *rng.pick(aliases)
             } else {
@@ -595,7 +616,7 @@ fn value(rng: &mut Rng, topic: &Topic, which: usize, french: bool) -> (String, S
             } else {
                 topic.equipment_en
             };
-            let (q, reading) = quantity(rng, french, equipment);
+            let (q, reading) = quantity(fact, french, equipment);
             let sentence = if french {
                 format!("Le convoi comprenait aussi {q}, livrés par la route.")
             } else {

@@ -18,6 +18,7 @@ fn generate(dir: &Path, articles: usize, claims: usize, seed: u64) {
         claims,
         seed,
         out: dir.to_path_buf(),
+        relevant: 80,
     })
     .expect("generate the corpus");
 }
@@ -95,16 +96,15 @@ fn report_is_identical_with_one_or_two_threads() {
 fn cue_prefilter_extracts_what_the_full_extractors_do() {
     let dir = tempfile::tempdir().unwrap();
     // Small: the reference path runs every extractor on every sentence, slowly in debug builds.
-    generate(dir.path(), 40, 16, 11);
+    generate(dir.path(), 60, 16, 11);
     let claims = claimcheck::load_claims(&dir.path().join("claims.toml")).unwrap();
     let scan = claimcheck::extract::scan::CueScan::new(&claims);
     let listing = claimcheck::corpus::list(&dir.path().join("corpus")).unwrap();
     let mut mentions = 0;
     for index in 0..listing.files.len() {
         let article = listing.read(index).unwrap();
+        let fast = scan.extract_article(&claims, &article);
         let doc = claimcheck::extract::Document::new(&article);
-        let hits = scan.hits(&doc);
-        let fast = scan.extract_all(&claims, &doc, hits.as_deref());
         let full = claimcheck::stream::extract_unfiltered(&claims, &doc);
         assert_eq!(fast, full, "{}", article.name);
         mentions += full.iter().map(|e| e.mentions.len()).sum::<usize>();
