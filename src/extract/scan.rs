@@ -102,20 +102,25 @@ impl CueScan {
         self.extract_all(claims, &doc, hits.as_deref())
     }
 
-    /// Whether any claim could find something in `text`. Sentences are folded pieces of the
-    /// folded article, so a cue that occurs in one occurs in the folded article.
+    /// Whether any claim could find something in `text`: its anchor cues (with a date's subject)
+    /// or its unspecified phrases occur. Sentences are folded pieces of the folded article, so a
+    /// cue that occurs in one occurs in the folded article.
     fn may_match(&self, text: &str) -> bool {
-        match &self.set {
-            Some(set)
-                if !self
-                    .needs
-                    .iter()
-                    .any(|n| n.always_whole || n.anchor.is_none()) =>
-            {
-                set.is_match(&crate::text::fold(text))
-            }
-            _ => true,
+        let Some(set) = &self.set else {
+            return true;
+        };
+        if self
+            .needs
+            .iter()
+            .any(|n| n.always_whole || n.anchor.is_none())
+        {
+            return true;
         }
+        let found = set.matches(&crate::text::fold(text));
+        let has = |list: Option<usize>| list.is_some_and(|l| found.matched(l));
+        self.needs.iter().any(|n| {
+            has(n.unspecified) || (has(n.anchor) && n.with_anchor.is_none_or(|l| found.matched(l)))
+        })
     }
 
     /// Which cue lists occur in each sentence of `doc`: one row per sentence.
