@@ -11,7 +11,8 @@ fn main() -> ExitCode {
     let status = claimcheck::run(
         cli,
         &mut std::io::BufWriter::new(std::io::stdout().lock()),
-        &mut std::io::stderr().lock(),
+        // Not locked for the whole run: the progress bar writes to it from worker threads.
+        &mut std::io::stderr(),
     );
     ExitCode::from(status)
 }

@@ -130,8 +130,7 @@ impl Progress {
     fn new(total: usize) -> Progress {
         use std::io::IsTerminal;
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {pos}/{len} articles  {per_sec}  eta {eta}")
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles  eta {eta}")
         {
             bar.set_style(style);
         }
