@@ -95,21 +95,7 @@ pub struct CorpusError(pub Box<Diagnostic>);
 
 /// Reads every article under `root`.
 pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
-    if !root.is_dir() {
-        let what = if root.exists() {
-            "is not a folder"
-        } else {
-            "does not exist"
-        };
-        return Err(CorpusError(Box::new(
-            Diagnostic::error(
-                "corpus-missing",
-                format!("corpus folder {} {what}", root.display()),
-            )
-            .at(Location::file(root))
-            .help("pass the folder of articles with --corpus DIR"),
-        )));
-    }
+    check_root(root)?;
     let mut corpus = Corpus {
         root: root.to_path_buf(),
         ..Corpus::default()
@@ -133,40 +119,152 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
         if !corpus.articles.iter().any(|a| &a.name == name)
             && !corpus.skipped.iter().any(|s| &s.name == name)
         {
-            corpus.warnings.push(
-                Diagnostic::warning(
-                    "metadata-unknown-article",
-                    format!("{METADATA_FILE} describes `{name}`, which is not in the corpus"),
-                )
-                .at(Location::file(&root.join(METADATA_FILE))),
-            );
+            corpus.warnings.push(unknown_article(root, name));
         }
     }
     corpus.skipped.sort_by(|a, b| a.name.cmp(&b.name));
     if corpus.articles.is_empty() {
-        return Err(CorpusError(Box::new(
-            Diagnostic::error(
-                "corpus-empty",
-                format!("no readable article in {}", root.display()),
-            )
-            .at(Location::file(root))
-            .help(format!(
-                "articles are files ending in .{}",
-                ARTICLE_EXTENSIONS.join(", .")
-            )),
-        )));
+        return Err(no_article(root));
     }
     Ok(corpus)
 }
 
-fn skip(corpus: &mut Corpus, name: String, path: &Path, reason: String) {
-    corpus.warnings.push(
-        Diagnostic::warning(
-            "article-skipped",
-            format!("skipped {}: {reason}", path.display()),
+/// The article files of a corpus, listed but not yet read, so that a large corpus can be read,
+/// extracted and dropped one article at a time (see [`list`]).
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The folder listed.
+    pub root: PathBuf,
+    /// Article files as (name, path), sorted by name.
+    pub files: Vec<(String, PathBuf)>,
+    /// Metadata from `sources.toml`, by article name.
+    pub meta: BTreeMap<String, SourceMeta>,
+    /// Entries that could not even be listed.
+    pub skipped: Vec<Skipped>,
+    /// Warnings found while listing (metadata, unlistable entries), in [`load`]'s order.
+    pub warnings: Vec<Diagnostic>,
+    /// Warnings for `sources.toml` entries naming no file: [`load`] gives them last.
+    pub unknown: Vec<Diagnostic>,
+}
+
+impl Listing {
+    /// Reads article `index` of [`Listing::files`]; an unreadable one comes back as [`load`]
+    /// records it: the skipped entry and its warning.
+    pub fn read(&self, index: usize) -> Result<Article, Box<Unreadable>> {
+        let (name, path) = &self.files[index];
+        match read_article(path) {
+            Ok(text) => Ok(Article {
+                meta: self.meta.get(name).cloned().unwrap_or_default(),
+                name: name.clone(),
+                path: path.clone(),
+                text,
+            }),
+            Err(reason) => Err(Box::new(Unreadable {
+                warning: skip_warning(path, &reason),
+                skipped: Skipped {
+                    name: name.clone(),
+                    reason,
+                },
+            })),
+        }
+    }
+
+    /// The error [`load`] gives when no article of the corpus could be read.
+    pub fn empty_error(&self) -> CorpusError {
+        no_article(&self.root)
+    }
+}
+
+/// An article [`Listing::read`] could not read: what the report lists and the warning to show.
+#[derive(Debug)]
+pub struct Unreadable {
+    /// The entry for the report.
+    pub skipped: Skipped,
+    /// The warning naming the file and the reason.
+    pub warning: Diagnostic,
+}
+
+/// Lists the articles under `root` without reading them: the same checks, metadata and warnings
+/// as [`load`], minus those that need an article's contents.
+pub fn list(root: &Path) -> Result<Listing, CorpusError> {
+    check_root(root)?;
+    let mut corpus = Corpus {
+        root: root.to_path_buf(),
+        ..Corpus::default()
+    };
+    let meta = read_metadata(root, &mut corpus.warnings)?;
+    let mut files = Vec::new();
+    walk(root, root, &mut files, &mut corpus);
+    files.sort();
+    let unknown = meta
+        .keys()
+        .filter(|name| {
+            files.binary_search_by(|(n, _)| n.cmp(name)).is_err()
+                && !corpus.skipped.iter().any(|s| &s.name == *name)
+        })
+        .map(|name| unknown_article(root, name))
+        .collect();
+    Ok(Listing {
+        root: root.to_path_buf(),
+        files,
+        meta,
+        skipped: corpus.skipped,
+        warnings: corpus.warnings,
+        unknown,
+    })
+}
+
+fn check_root(root: &Path) -> Result<(), CorpusError> {
+    if !root.is_dir() {
+        let what = if root.exists() {
+            "is not a folder"
+        } else {
+            "does not exist"
+        };
+        return Err(CorpusError(Box::new(
+            Diagnostic::error(
+                "corpus-missing",
+                format!("corpus folder {} {what}", root.display()),
+            )
+            .at(Location::file(root))
+            .help("pass the folder of articles with --corpus DIR"),
+        )));
+    }
+    Ok(())
+}
+
+fn no_article(root: &Path) -> CorpusError {
+    CorpusError(Box::new(
+        Diagnostic::error(
+            "corpus-empty",
+            format!("no readable article in {}", root.display()),
         )
-        .at(Location::file(path)),
-    );
+        .at(Location::file(root))
+        .help(format!(
+            "articles are files ending in .{}",
+            ARTICLE_EXTENSIONS.join(", .")
+        )),
+    ))
+}
+
+fn unknown_article(root: &Path, name: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "metadata-unknown-article",
+        format!("{METADATA_FILE} describes `{name}`, which is not in the corpus"),
+    )
+    .at(Location::file(&root.join(METADATA_FILE)))
+}
+
+fn skip_warning(path: &Path, reason: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "article-skipped",
+        format!("skipped {}: {reason}", path.display()),
+    )
+    .at(Location::file(path))
+}
+
+fn skip(corpus: &mut Corpus, name: String, path: &Path, reason: String) {
+    corpus.warnings.push(skip_warning(path, &reason));
     corpus.skipped.push(Skipped { name, reason });
 }
 

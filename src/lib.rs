@@ -18,6 +18,7 @@ pub mod editing;
 pub mod extract;
 pub mod gate;
 pub mod report;
+pub mod stream;
 pub mod text;
 
 use std::io::Write;
@@ -44,6 +45,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         } => add_claim(&args, out),
         Command::Init(args) => init(&args.dir, out),
     };
+    // Writers may be buffered: a report that cannot be written must still fail the run.
+    let outcome = outcome.and_then(|status| out.flush().map(|()| status).map_err(io_error));
     match outcome {
         Ok(status) => status,
         Err(diagnostics) => {
@@ -64,19 +67,30 @@ pub fn check_with(
     near_misses: bool,
 ) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     let claims = load_claims(&input.claims)?;
-    let corpus = corpus::load(&input.corpus).map_err(|e| vec![*e.0])?;
-    let results = analyse(&claims, &corpus);
-    let sources = source_infos(&corpus);
-    let misses = near_misses.then(|| find_near_misses(&claims, &corpus));
+    let listing = corpus::list(&input.corpus).map_err(|e| vec![*e.0])?;
+    let empty = listing.empty_error();
+    let scan = extract::scan::CueScan::new(&claims);
+    let outcome = stream::check_corpus(&claims, &scan, listing).ok_or_else(|| vec![*empty.0])?;
+    let sources = source_infos(
+        outcome
+            .articles
+            .iter()
+            .map(|a| (a.name.as_str(), a.path.as_path(), &a.meta)),
+    );
     let mut report = Report::new(
         &claims,
         input.corpus.display().to_string(),
         sources,
-        corpus.skipped,
-        results,
+        outcome.skipped,
+        outcome.results,
     );
-    report.near_misses = misses;
-    Ok((report, corpus.warnings))
+    if near_misses {
+        // Near misses need every sentence of every article: read the corpus again, whole, only
+        // when they are asked for.
+        let corpus = corpus::load(&input.corpus).map_err(|e| vec![*e.0])?;
+        report.near_misses = Some(find_near_misses(&claims, &corpus));
+    }
+    Ok((report, outcome.warnings))
 }
 
 /// Loads and validates the claims, running the file's own examples.
@@ -120,19 +134,22 @@ pub fn find_near_misses(
         .collect()
 }
 
-fn source_infos(corpus: &Corpus) -> Vec<SourceInfo> {
-    let names: Vec<String> = corpus.articles.iter().map(|a| a.name.clone()).collect();
-    let metas: Vec<_> = corpus.articles.iter().map(|a| &a.meta).collect();
+/// The report's sources from (name, path, metadata) of each readable article, in name order.
+fn source_infos<'a>(
+    articles: impl Iterator<Item = (&'a str, &'a Path, &'a corpus::SourceMeta)>,
+) -> Vec<SourceInfo> {
+    let articles: Vec<_> = articles.collect();
+    let names: Vec<String> = articles.iter().map(|a| a.0.to_string()).collect();
+    let metas: Vec<_> = articles.iter().map(|a| a.2).collect();
     let shorts = report::short_names(&names, &metas);
-    corpus
-        .articles
-        .iter()
+    articles
+        .into_iter()
         .zip(shorts)
-        .map(|(a, short)| SourceInfo {
-            name: a.name.clone(),
+        .map(|((name, path, meta), short)| SourceInfo {
+            name: name.to_string(),
             short,
-            path: a.path.display().to_string(),
-            meta: a.meta.clone(),
+            path: path.display().to_string(),
+            meta: meta.clone(),
         })
         .collect()
 }

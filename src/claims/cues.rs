@@ -23,6 +23,9 @@ pub struct CueSet {
     /// The cues as written, for messages.
     pub cues: Vec<String>,
     regex: Regex,
+    /// The same alternation without word boundaries: it matches wherever `regex` does (and a
+    /// little more), which is what a prefilter needs, and it keeps fast engines usable.
+    prefilter: String,
 }
 
 /// One place a cue matched, in folded text.
@@ -37,10 +40,11 @@ pub struct CueMatch {
 impl CueSet {
     /// Compiles `cues`. Fails with the regex engine's message if the list is too large.
     pub fn new(cues: &[String]) -> Result<CueSet, String> {
-        let mut alternatives: Vec<String> = cues.iter().map(|c| cue_pattern(c)).collect();
+        let mut alternatives: Vec<String> = cues.iter().map(|c| cue_pattern(c, true)).collect();
         // Longer alternatives first, so that "instructeurs militaires" wins over "instructeurs".
         alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
         let source = alternatives.join("|");
+        let loose: Vec<String> = cues.iter().map(|c| cue_pattern(c, false)).collect();
         let regex = RegexBuilder::new(&source)
             .size_limit(REGEX_SIZE_LIMIT)
             .dfa_size_limit(REGEX_SIZE_LIMIT)
@@ -49,6 +53,7 @@ impl CueSet {
         Ok(CueSet {
             cues: cues.to_vec(),
             regex,
+            prefilter: loose.join("|"),
         })
     }
 
@@ -64,6 +69,12 @@ impl CueSet {
     pub fn is_match(&self, folded: &str) -> bool {
         self.regex.is_match(folded)
     }
+
+    /// A pattern that matches folded text wherever a cue of this list does: the cues without their
+    /// word boundaries, for a multi-pattern prefilter.
+    pub fn prefilter_pattern(&self) -> &str {
+        &self.prefilter
+    }
 }
 
 /// How many words `...` in a cue stands for, at most.
@@ -74,8 +85,9 @@ fn is_acronym(word: &str) -> bool {
     (2..=4).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
-/// The regular expression for one cue: folded, escaped, with the notations above expanded.
-fn cue_pattern(cue: &str) -> String {
+/// The regular expression for one cue: folded, escaped, with the notations above expanded; with
+/// `boundaries`, held to whole words.
+fn cue_pattern(cue: &str, boundaries: bool) -> String {
     let mut out = String::from("(?:");
     let written: Vec<&str> = cue.split_whitespace().collect();
     let folded: Vec<String> = written.iter().map(|w| fold(w)).collect();
@@ -90,13 +102,15 @@ fn cue_pattern(cue: &str) -> String {
             if i > 0 {
                 out.push_str(r"[\s-]+");
             }
-            out.push_str(r"\b");
+            if boundaries {
+                out.push_str(r"\b");
+            }
             let letters: Vec<String> = word
                 .chars()
                 .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
                 .collect();
             out.push_str(&letters.join(r"\.?"));
-            out.push_str(r"(?:\.|\b)");
+            out.push_str(if boundaries { r"(?:\.|\b)" } else { r"\.?" });
             continue;
         }
         if i > 0 {
@@ -106,7 +120,7 @@ fn cue_pattern(cue: &str) -> String {
             Some(stem) => (stem, true),
             None => (*word, false),
         };
-        if i == 0 && stem.starts_with(|c: char| c.is_alphanumeric()) {
+        if boundaries && i == 0 && stem.starts_with(|c: char| c.is_alphanumeric()) {
             out.push_str(r"\b");
         }
         for ch in stem.chars() {
@@ -121,7 +135,11 @@ fn cue_pattern(cue: &str) -> String {
             // French and English plurals: "avion" also matches "avions", "plane" "planes".
             out.push_str("[sx]?");
         }
-        if !open_end && i == words.len() - 1 && stem.ends_with(|c: char| c.is_alphanumeric()) {
+        if boundaries
+            && !open_end
+            && i == words.len() - 1
+            && stem.ends_with(|c: char| c.is_alphanumeric())
+        {
             out.push_str(r"\b");
         }
     }

@@ -12,6 +12,7 @@ pub mod date_grammar;
 mod entity;
 pub mod near_miss;
 pub mod quantity;
+pub mod scan;
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -156,6 +157,18 @@ impl<'a> Document<'a> {
             published,
             sentences: sentences(text),
             lines: LineIndex::new(text),
+            dates: OnceCell::new(),
+        }
+    }
+
+    /// The same article reduced to sentences `keep` (indices into `sentences`), for extractors
+    /// that can only find something there (see [`scan`]). Offsets, lines and quotes are unchanged.
+    pub fn restricted(&self, keep: &[usize]) -> Document<'a> {
+        Document {
+            text: self.text,
+            published: self.published,
+            sentences: keep.iter().map(|&i| self.sentences[i].clone()).collect(),
+            lines: self.lines.clone(),
             dates: OnceCell::new(),
         }
     }
@@ -395,7 +408,8 @@ fn unspecified(claim: &Claim, doc: &Document, trace: bool, out: &mut Extraction)
         let folded = &sentence.folded.text;
         for m in phrases.find_iter(folded) {
             let span = Document::span(sentence, m.start..m.end);
-            if let Some(part) = partitive_after(&folded[m.end..]) {
+            let counts = matches!(claim.kind, ClaimKind::Count { .. });
+            if let Some(part) = partitive_after(&folded[m.end..]).filter(|_| counts) {
                 if trace {
                     let reason = format!(
                         "`{part}` after the phrase: it leaves open a part of the group, not its size"
@@ -418,8 +432,9 @@ fn unspecified(claim: &Claim, doc: &Document, trace: bool, out: &mut Extraction)
     }
 }
 
-/// The partitive that opens `rest` ("of the", "d'entre", "des"), if any: "did not say how many
-/// of the instructors would stay" says nothing of how many came.
+/// The partitive that opens `rest` ("of the", "d'entre", "parmi"), if any: "did not say how many
+/// of the instructors would stay" says nothing of how many came. Only counts have parts: "lieu de
+/// déploiement des instructeurs" is the place of the whole group.
 fn partitive_after(rest: &str) -> Option<&str> {
     let rest = rest.trim_start();
     [
@@ -429,7 +444,6 @@ fn partitive_after(rest: &str) -> Option<&str> {
         "of them",
         "d'entre ",
         "parmi ",
-        "des ",
         "among ",
     ]
     .iter()
