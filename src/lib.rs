@@ -7,6 +7,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
 pub mod claims;
 pub mod cli;
 pub mod compare;
