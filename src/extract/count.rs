@@ -6,7 +6,7 @@
 //! displaced" next to "troops" must not become a troop count, and a missed value costs less than
 //! an invented one.
 
-use super::{Document, Extraction, Reading, Value, gap, quantity};
+use super::{Document, Extraction, Gaps, Reading, Value, quantity};
 use crate::claims::CueSet;
 
 /// Finds the counts of `subject` in `doc`.
@@ -24,9 +24,11 @@ pub fn extract(
             continue;
         }
         let quantities = quantity::find_quantities(folded);
+        let gaps = Gaps::new(folded);
         for (i, q) in quantities.iter().enumerate() {
             let span = Document::span(sentence, q.start..q.end);
-            let Some(cue) = cues.iter().find(|c| c.start >= q.end) else {
+            let first_after = cues.partition_point(|c| c.start < q.end);
+            let Some(cue) = cues.get(first_after) else {
                 if trace {
                     let reason = "no subject cue after the number in this sentence".to_string();
                     out.rejections.push(doc.rejection(sentence, span, reason));
@@ -34,7 +36,7 @@ pub fn extract(
                 continue;
             };
             let cue_text = &folded[cue.start..cue.end];
-            let (words, broken) = gap(folded, q.end, cue.start);
+            let (words, broken) = gaps.gap(q.end, cue.start);
             let next_number = quantities.get(i + 1).is_some_and(|n| n.start < cue.start);
             let reason = if broken {
                 Some(format!(

@@ -1,8 +1,13 @@
 //! Step 2 of the pipeline: read the corpus. Walks the folder in a fixed order, decodes each
 //! article, attaches the optional metadata of `sources.toml`, and skips what cannot be read with a
 //! warning that names the file and the reason: one bad file never stops a run.
+//!
+//! Decoding (encodings, binary files) lives in [`decode`], HTML text extraction in [`html`].
 
-use std::collections::BTreeMap;
+pub mod decode;
+pub mod html;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -10,8 +15,10 @@ use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Location};
 
-/// File endings read as articles.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+/// File endings read as articles (HTML ones are read through [`html`]).
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "html", "htm"];
+/// Articles larger than this are skipped: no news article comes close, and it bounds memory.
+pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
 /// The optional metadata file inside the corpus folder.
 pub const METADATA_FILE: &str = "sources.toml";
 
@@ -42,6 +49,9 @@ pub struct Article {
     pub text: String,
     /// What `sources.toml` says about it.
     pub meta: SourceMeta,
+    /// For an HTML article: its source and the map from `text` back to it, so that lines and
+    /// columns refer to the file.
+    pub markup: Option<html::Markup>,
 }
 
 /// An article that could not be read.
@@ -93,16 +103,30 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
     };
     let meta = read_metadata(root, &mut corpus.warnings)?;
     let mut files = Vec::new();
-    walk(root, root, &mut files, &mut corpus);
+    let mut visited = BTreeSet::new();
+    walk(root, root, &mut files, &mut visited, &mut corpus);
     files.sort();
     for (name, path) in files {
         match read_article(&path) {
-            Ok(text) => corpus.articles.push(Article {
-                meta: meta.get(&name).cloned().unwrap_or_default(),
-                name,
-                path,
-                text,
-            }),
+            Ok(decoded) => {
+                if let Some(encoding) = decoded.reencoded_from {
+                    corpus.warnings.push(
+                        Diagnostic::warning(
+                            "article-reencoded",
+                            format!("{} is not UTF-8; read it as {encoding}", path.display()),
+                        )
+                        .at(Location::file(&path))
+                        .help("save the article as UTF-8 to silence this warning"),
+                    );
+                }
+                corpus.articles.push(Article {
+                    meta: meta.get(&name).cloned().unwrap_or_default(),
+                    name,
+                    path,
+                    text: decoded.text,
+                    markup: decoded.markup,
+                })
+            }
             Err(reason) => skip(&mut corpus, name, &path, reason),
         }
     }
@@ -147,8 +171,23 @@ fn skip(corpus: &mut Corpus, name: String, path: &Path, reason: String) {
     corpus.skipped.push(Skipped { name, reason });
 }
 
-/// Collects article files below `dir`, recording unreadable entries as skipped.
-fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>, corpus: &mut Corpus) {
+/// Collects article files below `dir`, recording unreadable entries as skipped. Symbolic links
+/// are followed; a folder reached twice (a symlink loop) is skipped the second time.
+fn walk(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<(String, PathBuf)>,
+    visited: &mut BTreeSet<PathBuf>,
+    corpus: &mut Corpus,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !visited.insert(real.clone())
+    {
+        let name = relative_name(root, dir);
+        let reason = format!("symlink loop: folder {} is already read", real.display());
+        skip(corpus, name, dir, reason);
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -157,24 +196,83 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>, corpus: &mu
             return;
         }
     };
-    for entry in entries.flatten() {
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
         let path = entry.path();
         let name = relative_name(root, &path);
-        let file_type = match std::fs::metadata(&path) {
-            Ok(m) => m.file_type(),
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let metadata = match std::fs::metadata(&path) {
+            Ok(m) => m,
             Err(e) => {
-                skip(corpus, name, &path, format!("cannot open: {e}"));
+                if !hidden && (is_article(&path) || entry.file_type().is_ok_and(|t| t.is_symlink()))
+                {
+                    skip(corpus, name, &path, unopenable(&path, &e));
+                }
                 continue;
             }
         };
-        if file_type.is_dir() {
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                walk(root, &path, files, corpus);
+        if metadata.is_dir() {
+            if !hidden {
+                walk(root, &path, files, visited, corpus);
             }
         } else if is_article(&path) {
-            files.push((name, path));
+            if !metadata.is_file() {
+                skip(
+                    corpus,
+                    name,
+                    &path,
+                    format!("not a regular file ({})", file_kind(&metadata)),
+                );
+            } else if metadata.len() > MAX_ARTICLE_BYTES {
+                let reason = format!(
+                    "too large ({} bytes; the limit is {MAX_ARTICLE_BYTES})",
+                    metadata.len()
+                );
+                skip(corpus, name, &path, reason);
+            } else {
+                files.push((name, path));
+            }
         }
     }
+}
+
+/// Why an entry cannot be opened, in a reader's words.
+fn unopenable(path: &Path, e: &std::io::Error) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return format!("cannot open: {e}");
+    }
+    let target = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    if e.kind() == std::io::ErrorKind::NotFound {
+        format!("broken symbolic link (to {target}, which does not exist)")
+    } else if e.raw_os_error() == Some(40) {
+        format!("symbolic link loop (to {target})")
+    } else {
+        format!("cannot follow symbolic link to {target}: {e}")
+    }
+}
+
+/// A name for a file that is neither a regular file nor a folder.
+fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = metadata.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = metadata;
+    "not a file"
 }
 
 fn is_article(path: &Path) -> bool {
@@ -194,21 +292,9 @@ fn relative_name(root: &Path, path: &Path) -> String {
 }
 
 /// Reads and decodes one article.
-fn read_article(path: &Path) -> Result<String, String> {
+fn read_article(path: &Path) -> Result<decode::Decoded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.is_empty() {
-        return Err("empty file".into());
-    }
-    if bytes.contains(&0) {
-        return Err("binary file (contains NUL bytes)".into());
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    decode::decode_article(path, &bytes)
 }
 
 /// Reads `sources.toml`, if present: one table per article, keyed by its name.
