@@ -3,8 +3,8 @@
 //! Tags, comments, `<script>`, `<style>`, `<noscript>` and `<template>` are dropped, entities
 //! decoded. Every line break of the source is kept where it was, so line N of the text is line N
 //! of the file; a block-level tag (`<p>`, `<br>`, `<td>`, `<h1>`...) becomes a paragraph separator
-//! (U+2029), which ends a sentence like a line break does without adding a line, and any other
-//! tag becomes a space, so words on either side stay apart. Quotes are the decoded text a reader
+//! (U+2029), which ends a sentence like a line break does without adding a line, while inline
+//! tags (`<b>`, `<a>`, `<span>`) and comments vanish, as they do in a browser. Quotes are the decoded text a reader
 //! sees ("l’arrivée", not "l&rsquo;arriv&eacute;e"); line and column are those of the source,
 //! through [`Markup::source_offset`]. docs/corpus.md documents this choice.
 
@@ -84,7 +84,7 @@ impl Markup {
             match bytes[i] {
                 b'<' if bytes[i..].starts_with(b"<!--") => {
                     let end = find(bytes, i + 4, b"-->").map_or(bytes.len(), |e| e + 3);
-                    builder.replace(&source, i, end, ' ');
+                    builder.replace(&source, i, end, None);
                     i = end;
                 }
                 b'<' if bytes.get(i + 1).is_some_and(|&b| {
@@ -98,11 +98,9 @@ impl Markup {
                     if !closing && SKIPPED_ELEMENTS.contains(&name.as_str()) {
                         region_end = closing_tag_end(bytes, end, &name);
                     }
-                    let separator = if BLOCK_ELEMENTS.contains(&name.as_str()) {
-                        PARAGRAPH_SEPARATOR
-                    } else {
-                        ' '
-                    };
+                    let separator = BLOCK_ELEMENTS
+                        .contains(&name.as_str())
+                        .then_some(PARAGRAPH_SEPARATOR);
                     builder.replace(&source, i, region_end, separator);
                     i = region_end;
                 }
@@ -174,9 +172,11 @@ impl Builder {
         self.text.push(ch);
     }
 
-    /// Replaces source bytes `from..to` by `separator`, keeping their line breaks.
-    fn replace(&mut self, source: &str, from: usize, to: usize, separator: char) {
-        self.push_mapped(separator, from);
+    /// Replaces source bytes `from..to` by `separator`, if any, keeping their line breaks.
+    fn replace(&mut self, source: &str, from: usize, to: usize, separator: Option<char>) {
+        if let Some(separator) = separator {
+            self.push_mapped(separator, from);
+        }
         for (k, b) in source.as_bytes()[from..to].iter().enumerate() {
             if matches!(b, b'\n' | b'\r') {
                 self.push_mapped(*b as char, from + k);
@@ -376,12 +376,9 @@ mod tests {
     }
 
     #[test]
-    fn block_tags_separate_sentences_and_inline_tags_separate_words() {
+    fn block_tags_separate_sentences_and_inline_tags_vanish() {
         let m = Markup::new("<td>100</td><td>instructeurs</td>a<i>b</i>c".into());
-        assert_eq!(
-            m.text,
-            "\u{2029}100\u{2029}\u{2029}instructeurs\u{2029}a b c"
-        );
+        assert_eq!(m.text, "\u{2029}100\u{2029}\u{2029}instructeurs\u{2029}abc");
     }
 
     #[test]

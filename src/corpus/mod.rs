@@ -148,7 +148,11 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
         return Err(CorpusError(Box::new(
             Diagnostic::error(
                 "corpus-empty",
-                format!("no readable article in {}", root.display()),
+                format!(
+                    "no readable article in {}{}",
+                    root.display(),
+                    skipped_summary(&corpus.skipped)
+                ),
             )
             .at(Location::file(root))
             .help(format!(
@@ -158,6 +162,23 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
         )));
     }
     Ok(corpus)
+}
+
+/// `; skipped: a.txt (empty file), ...`: why a corpus with files in it has no article.
+fn skipped_summary(skipped: &[Skipped]) -> String {
+    const SHOWN: usize = 5;
+    if skipped.is_empty() {
+        return String::new();
+    }
+    let mut parts: Vec<String> = skipped
+        .iter()
+        .take(SHOWN)
+        .map(|s| format!("{} ({})", s.name, s.reason))
+        .collect();
+    if skipped.len() > SHOWN {
+        parts.push(format!("and {} more", skipped.len() - SHOWN));
+    }
+    format!("; skipped: {}", parts.join(", "))
 }
 
 fn skip(corpus: &mut Corpus, name: String, path: &Path, reason: String) {
