@@ -133,7 +133,7 @@ pub struct Extraction {
 
 /// The longest quote kept whole: longer sentences are quoted as a window around the value, so
 /// that many values in one huge sentence do not each copy all of it.
-pub const MAX_QUOTE_BYTES: usize = 2000;
+pub const MAX_QUOTE_BYTES: usize = 1000;
 
 /// An article split into sentences and indexed, shared by every claim.
 pub struct Document<'a> {
