@@ -42,7 +42,7 @@ fn fixture() -> &'static Fixture {
         let claims = claimcheck::load_claims(&dir.path().join("claims.toml")).unwrap();
         let listing = claimcheck::corpus::list(&dir.path().join("corpus")).unwrap();
         let articles = (0..listing.files.len())
-            .map(|i| listing.read(i).unwrap())
+            .map(|i| listing.read(i).unwrap().0)
             .collect();
         let scan = CueScan::new(&claims);
         Fixture {

@@ -75,14 +75,12 @@ impl SourceResult {
     pub fn value_texts(&self) -> Vec<String> {
         let mut values: Vec<&Value> = self.values().collect();
         values.sort_by(|a, b| a.vagueness().total_cmp(&b.vagueness()));
-        let mut texts: Vec<String> = Vec::new();
-        for v in values {
-            let text = v.display();
-            if !texts.contains(&text) {
-                texts.push(text);
-            }
-        }
-        texts
+        let mut seen = std::collections::HashSet::new();
+        values
+            .into_iter()
+            .map(Value::display)
+            .filter(|text| seen.insert(text.clone()))
+            .collect()
     }
 
     fn values(&self) -> impl Iterator<Item = &Value> {
@@ -172,10 +170,21 @@ pub fn judge_source(extraction: Extraction) -> SourceResult {
         })
         .collect();
     let unspecified = mentions.iter().any(|m| m.reading == Reading::Unspecified);
-    let coherent = values
+    // Compare distinct values only: an article repeating one value thousands of times must not
+    // cost a comparison per pair of repetitions.
+    let mut distinct: Vec<&Value> = Vec::new();
+    let mut by_text: std::collections::HashMap<String, Vec<&Value>> = Default::default();
+    for &v in &values {
+        let same = by_text.entry(v.display()).or_default();
+        if !same.contains(&v) {
+            same.push(v);
+            distinct.push(v);
+        }
+    }
+    let coherent = distinct
         .iter()
         .enumerate()
-        .all(|(i, a)| values[i + 1..].iter().all(|b| a.compatible(b)));
+        .all(|(i, a)| distinct[i + 1..].iter().all(|b| a.compatible(b)));
     let representative = values
         .iter()
         .copied()

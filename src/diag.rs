@@ -36,7 +36,17 @@ pub struct Location {
 impl Location {
     /// The location of byte range `span` of `source`, which was read from `file`.
     pub fn from_span(file: &Path, source: &str, span: std::ops::Range<usize>) -> Location {
-        let index = LineIndex::new(source);
+        with_line_index(source, |index| {
+            Location::from_index(file, source, index, span)
+        })
+    }
+
+    fn from_index(
+        file: &Path,
+        source: &str,
+        index: &LineIndex,
+        span: std::ops::Range<usize>,
+    ) -> Location {
         let start = span.start.min(source.len());
         let (line, column) = index.position(source, start);
         let line_text = index.line_text(source, line).to_string();
@@ -63,6 +73,24 @@ impl Location {
             width: 0,
         }
     }
+}
+
+/// Runs `f` with the line index of `source`. A file with ten thousand claims locates each of them
+/// in the same source: the index of the last source is kept, so that costs one index, not one
+/// per location (comparing the text to the kept copy is far cheaper than indexing it again).
+fn with_line_index<R>(source: &str, f: impl FnOnce(&LineIndex) -> R) -> R {
+    use std::cell::RefCell;
+    thread_local! {
+        static LAST: RefCell<Option<(String, LineIndex)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.as_ref().is_none_or(|(text, _)| text != source) {
+            *last = Some((source.to_string(), LineIndex::new(source)));
+        }
+        let (_, index) = last.as_ref().expect("just set");
+        f(index)
+    })
 }
 
 /// One problem found in the input.

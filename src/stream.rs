@@ -40,16 +40,20 @@ pub struct ArticleInfo {
 }
 
 /// One article's outcome: what it says about each claim, or why it could not be read.
-type PerArticle = Result<(ArticleInfo, Vec<SourceResult>), Box<Unreadable>>;
+type PerArticle = Result<(ArticleInfo, Vec<SourceResult>, Option<Diagnostic>), Box<Unreadable>>;
 
-/// Reads and checks every article of `listing` against `claims`. `None` when no article could be
-/// read (the caller reports `corpus-empty`).
-pub fn check_corpus(claims: &ClaimSet, scan: &CueScan, listing: Listing) -> Option<Outcome> {
+/// Reads and checks every article of `listing` against `claims`. When no article could be read,
+/// the files skipped, for the caller's `corpus-empty` error.
+pub fn check_corpus(
+    claims: &ClaimSet,
+    scan: &CueScan,
+    listing: Listing,
+) -> Result<Outcome, Vec<Skipped>> {
     let progress = Progress::new(listing.files.len());
     let per_article: Vec<PerArticle> = (0..listing.files.len())
         .into_par_iter()
         .map(|index| {
-            let outcome = listing.read(index).map(|article| {
+            let outcome = listing.read(index).map(|(article, warning)| {
                 let results = scan
                     .extract_article(claims, &article)
                     .into_iter()
@@ -60,7 +64,7 @@ pub fn check_corpus(claims: &ClaimSet, scan: &CueScan, listing: Listing) -> Opti
                     path: article.path.clone(),
                     meta: article.meta.clone(),
                 };
-                (info, results)
+                (info, results, warning)
             });
             progress.tick();
             outcome
@@ -78,7 +82,8 @@ pub fn check_corpus(claims: &ClaimSet, scan: &CueScan, listing: Listing) -> Opti
     let mut per_claim: Vec<Vec<SourceResult>> = vec![Vec::new(); claims.claims.len()];
     for outcome in per_article {
         match outcome {
-            Ok((info, results)) => {
+            Ok((info, results, warning)) => {
+                warnings.extend(warning);
                 articles.push(info);
                 for (claim, result) in per_claim.iter_mut().zip(results) {
                     claim.push(result);
@@ -90,12 +95,12 @@ pub fn check_corpus(claims: &ClaimSet, scan: &CueScan, listing: Listing) -> Opti
             }
         }
     }
+    skipped.sort_by(|a, b| a.name.cmp(&b.name));
     if articles.is_empty() {
-        return None;
+        return Err(skipped);
     }
     warnings.extend(unknown);
-    skipped.sort_by(|a, b| a.name.cmp(&b.name));
-    Some(Outcome {
+    Ok(Outcome {
         articles,
         results: per_claim.into_iter().map(compare::compare).collect(),
         skipped,

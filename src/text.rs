@@ -111,7 +111,7 @@ const ABBREVIATIONS: &[&str] = &[
     "no", "mme", "mlle", "mgr", "me", "pr", "av", "art", "fig", "vol", "approx", "env",
 ];
 
-/// Splits an article into sentences. A line break always ends a sentence (headlines, paragraphs);
+/// Splits an article into sentences. A line break (or U+2028/U+2029) always ends a sentence (headlines, paragraphs);
 /// inside a line, `.`, `!`, `?` or `…` end one when followed by space and then a capital letter, a
 /// digit or an opening quote, unless the word before is an initial ("M.", "U.S.") or a known
 /// abbreviation.
@@ -119,9 +119,10 @@ pub fn sentences(article: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for (i, ch) in article.char_indices() {
-        if ch == '\n' || ch == '\r' {
+        // A paragraph or line separator (what HTML block tags become) ends a sentence too.
+        if matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
             split_line(article, line_start, i, &mut out);
-            line_start = i + 1;
+            line_start = i + ch.len_utf8();
         }
     }
     split_line(article, line_start, article.len(), &mut out);
@@ -196,7 +197,13 @@ fn push_sentence(article: &str, start: usize, end: usize, out: &mut Vec<Sentence
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// `(byte offset, characters before it)` every [`CHAR_MARK_SPACING`] bytes or so, so that a
+    /// column in a very long line is counted from a nearby mark, not from the line's start.
+    char_marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two entries of [`LineIndex::char_marks`].
+const CHAR_MARK_SPACING: usize = 4096;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
@@ -209,14 +216,40 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
-        LineIndex { line_starts }
+        let mut char_marks = vec![(0, 0)];
+        if text.len() > CHAR_MARK_SPACING {
+            let mut next = CHAR_MARK_SPACING;
+            for (count, (offset, _)) in text.char_indices().enumerate() {
+                if offset >= next {
+                    char_marks.push((offset, count));
+                    next = offset + CHAR_MARK_SPACING;
+                }
+            }
+        }
+        LineIndex {
+            line_starts,
+            char_marks,
+        }
+    }
+
+    /// How many characters of `text` stand before byte `offset`, a character boundary.
+    fn chars_before(&self, text: &str, offset: usize) -> Option<usize> {
+        let k = self.char_marks.partition_point(|&(o, _)| o <= offset);
+        let (mark, count) = self.char_marks[k - 1];
+        Some(count + text.get(mark..offset)?.chars().count())
     }
 
     /// The 1-based line and character column of byte `offset` in `text`.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
-        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let column = match (
+            self.chars_before(text, start),
+            self.chars_before(text, offset),
+        ) {
+            (Some(a), Some(b)) if b >= a => b - a + 1,
+            _ => 1,
+        };
         (line, column)
     }
 
@@ -312,6 +345,14 @@ mod tests {
         assert_eq!(index.line_text(text, 2), "bé");
         let after_e = text.find('é').unwrap() + 'é'.len_utf8();
         assert_eq!(index.position(text, after_e), (2, 3));
+    }
+
+    #[test]
+    fn columns_in_long_lines_count_characters() {
+        let text = format!("{}\n{}x", "é".repeat(5000), "ü".repeat(9000));
+        let index = LineIndex::new(&text);
+        assert_eq!(index.position(&text, text.find('x').unwrap()), (2, 9001));
+        assert_eq!(index.position(&text, 2 * 4000), (1, 4001));
     }
 
     #[test]

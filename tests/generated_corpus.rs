@@ -102,7 +102,7 @@ fn cue_prefilter_extracts_what_the_full_extractors_do() {
     let listing = claimcheck::corpus::list(&dir.path().join("corpus")).unwrap();
     let mut mentions = 0;
     for index in 0..listing.files.len() {
-        let article = listing.read(index).unwrap();
+        let (article, _) = listing.read(index).unwrap();
         let fast = scan.extract_article(&claims, &article);
         let doc = claimcheck::extract::Document::new(&article);
         let full = claimcheck::stream::extract_unfiltered(&claims, &doc);

@@ -88,7 +88,7 @@ pub fn add(path: &Path, claim: &NewClaim) -> Result<String, Vec<Diagnostic>> {
         d.push(not_added(claim, "an example fails with the new claim"));
         return Err(d);
     }
-    super::write_atomic(path, &text).map_err(|e| {
+    crate::atomic::write_atomic(path, text.as_bytes()).map_err(|e| {
         vec![
             Diagnostic::error(
                 "write-failed",

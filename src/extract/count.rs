@@ -6,7 +6,7 @@
 //! displaced" next to "troops" must not become a troop count, and a missed value costs less than
 //! an invented one.
 
-use super::{Document, Extraction, Reading, Value, gap, quantity};
+use super::{Document, Extraction, Gaps, Reading, Value, quantity};
 use crate::claims::CueSet;
 
 /// Words that end the noun phrase a number opens, or show that the number counts something else.
@@ -135,9 +135,11 @@ pub fn extract(
             continue;
         }
         let quantities = quantity::find_quantities(folded);
+        let gaps = Gaps::new(folded);
         for (i, q) in quantities.iter().enumerate() {
             let span = Document::span(sentence, q.start..q.end);
-            let Some(cue) = cues.iter().find(|c| c.start >= q.end) else {
+            let first_after = cues.partition_point(|c| c.start < q.end);
+            let Some(cue) = cues.get(first_after) else {
                 if trace {
                     let before = cues.iter().rev().find(|c| c.end <= q.start);
                     let reason = match before {
@@ -152,10 +154,14 @@ pub fn extract(
                 continue;
             };
             let cue_text = &folded[cue.start..cue.end];
-            let (words, broken) = gap(folded, q.end, cue.start);
+            let (words, broken) = gaps.gap(q.end, cue.start);
             let next_number = quantities.get(i + 1).is_some_and(|n| n.start < cue.start);
-            let breaker = crate::text::words(&folded[q.end..cue.start])
-                .find(|(_, w)| PHRASE_BREAKERS.contains(w));
+            // Only read word by word when the gap is short, so that a sentence of thousands of
+            // numbers stays linear.
+            let breaker = || {
+                crate::text::words(&folded[q.end..cue.start])
+                    .find(|(_, w)| PHRASE_BREAKERS.contains(w))
+            };
             let after = folded[cue.end..].trim_start();
             let increment = INCREMENTS_AFTER.iter().find(|w| after.starts_with(*w));
             let reason = if broken {
@@ -170,13 +176,13 @@ pub fn extract(
                 Some(format!(
                     "`{word}` after the subject: the number adds to the group, it is not its size"
                 ))
-            } else if let Some((_, word)) = breaker {
-                Some(format!(
-                    "`{word}` ends the phrase before the subject `{cue_text}`"
-                ))
             } else if words > max_gap {
                 Some(format!(
                     "not tied to the subject: nearest subject cue `{cue_text}` is {words} words away (max_gap {max_gap})"
+                ))
+            } else if let Some((_, word)) = breaker() {
+                Some(format!(
+                    "`{word}` ends the phrase before the subject `{cue_text}`"
                 ))
             } else {
                 None

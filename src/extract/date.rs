@@ -8,7 +8,7 @@
 //! other years (see `date_grammar::resolve`).
 
 use super::date_grammar::{self, CalendarDate, DateExpr, DateProblem, YearContext};
-use super::{Document, Extraction, Reading, Value, clause_distance};
+use super::{Document, Extraction, Gaps, Reading, Value};
 use crate::claims::cues::CueMatch;
 use crate::claims::{CueSet, Story};
 
@@ -24,6 +24,17 @@ pub struct DatedMention {
     resolved: Result<CalendarDate, String>,
     /// What a reader should know about how it was resolved.
     note: Option<String>,
+}
+
+/// How many items on either side of a position [`around`] returns.
+const NEIGHBOURS: usize = 3;
+
+/// The indexes of the few items of `items` (sorted by start) on either side of position `at`.
+/// Distance in words and clauses only grows with distance in the text, so the item nearest to
+/// something is among these: finding it does not need to look at every item of a long sentence.
+fn around<T>(items: &[T], start_of: impl Fn(&T) -> usize, at: usize) -> std::ops::Range<usize> {
+    let k = items.partition_point(|i| start_of(i) < at);
+    k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS).min(items.len())
 }
 
 /// What gives years to the dates of an article.
@@ -266,7 +277,14 @@ const RELATIONS: &[&str] = &[
 
 /// The relation word among the three words just before folded offset `start`, in the same clause.
 fn relation_before(folded: &str, start: usize) -> Option<&str> {
-    let before = &folded[..start];
+    // Three words never need more than this many bytes; bounding it keeps a sentence of
+    // thousands of dates linear.
+    const WINDOW: usize = 80;
+    let mut from = start.saturating_sub(WINDOW);
+    while !folded.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &folded[from..start];
     let clause = before
         .rsplit([',', ';', ':', '(', ')', '.'])
         .next()
@@ -291,9 +309,13 @@ pub fn extract(
     out: &mut Extraction,
 ) {
     let dates = doc.dates.get_or_init(|| read_dates(doc, story));
-    for (index, sentence) in doc.sentences.iter().enumerate() {
-        let in_sentence: Vec<&DatedMention> =
-            dates.iter().filter(|d| d.sentence == index).collect();
+    let mut by_sentence: Vec<Vec<&DatedMention>> = vec![Vec::new(); doc.sentences.len()];
+    for d in dates {
+        if let Some(list) = by_sentence.get_mut(d.sentence) {
+            list.push(d);
+        }
+    }
+    for (sentence, in_sentence) in doc.sentences.iter().zip(by_sentence) {
         if in_sentence.is_empty() {
             continue;
         }
@@ -341,14 +363,22 @@ pub fn extract(
                 format!("`{word}` makes it the date of another event, not of this one"),
             );
         }
-        let far = |d: &DatedMention, c: &CueMatch| {
-            clause_distance(folded, d.start..d.end, c.start..c.end)
-        };
+        let gaps = Gaps::new(folded);
+        let far =
+            |d: &DatedMention, c: &CueMatch| gaps.clause_distance(d.start..d.end, c.start..c.end);
         // A date whose nearest cue is an exclude cue belongs to the announcement, not the event.
         let mut candidates = Vec::new();
         for d in in_sentence {
-            let to_event = events.iter().map(|e| far(d, e)).min().unwrap_or(usize::MAX);
-            match excludes.iter().find(|x| far(d, x) < to_event) {
+            let to_event = events[around(&events, |e| e.start, d.start)]
+                .iter()
+                .map(|e| far(d, e))
+                .min()
+                .unwrap_or(usize::MAX);
+            let nearer_exclude = excludes[around(&excludes, |x| x.start, d.start)]
+                .iter()
+                .filter(|x| far(d, x) < to_event)
+                .min_by_key(|x| (far(d, x), x.start));
+            match nearer_exclude {
                 Some(x) => reject(
                     out,
                     d,
@@ -360,17 +390,19 @@ pub fn extract(
                 None => candidates.push(d),
             }
         }
-        for d in &candidates {
-            // Each event cue dates only its nearest remaining date.
-            let cue = events
-                .iter()
-                .filter(|e| {
-                    candidates
-                        .iter()
-                        .min_by_key(|o| (far(o, e), o.start))
-                        .is_some_and(|o| o.start == d.start)
-                })
-                .min_by_key(|e| far(d, e));
+        // Each event cue dates only its nearest remaining date.
+        let mut cues_of: Vec<Vec<&CueMatch>> = vec![Vec::new(); candidates.len()];
+        for e in &events {
+            let window = around(&candidates, |o| o.start, e.start);
+            let nearest = window
+                .clone()
+                .min_by_key(|&k| (far(candidates[k], e), candidates[k].start));
+            if let Some(k) = nearest {
+                cues_of[k].push(e);
+            }
+        }
+        for (d, cues) in candidates.iter().zip(cues_of) {
+            let cue = cues.into_iter().min_by_key(|e| far(d, e));
             let Some(cue) = cue else {
                 reject(out, d, "another date stands nearer to the event".into());
                 continue;

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 
 use crate::claims::{Claim, ClaimKind, Story};
 use crate::corpus::Article;
+use crate::corpus::html::Markup;
 use crate::text::{LineIndex, Sentence, sentences};
 
 pub use date_grammar::CalendarDate;
@@ -132,6 +133,10 @@ pub struct Extraction {
     pub rejections: Vec<Rejection>,
 }
 
+/// The longest quote kept whole: longer sentences are quoted as a window around the value, so
+/// that many values in one huge sentence do not each copy all of it.
+pub const MAX_QUOTE_BYTES: usize = 1000;
+
 /// An article split into sentences and indexed, shared by every claim.
 pub struct Document<'a> {
     /// The article's text.
@@ -140,14 +145,22 @@ pub struct Document<'a> {
     pub published: Option<NaiveDate>,
     /// Its sentences, folded for matching.
     pub sentences: Vec<Sentence>,
+    /// Line starts of the file as written: `text` itself, or the HTML source of `markup`.
     lines: LineIndex,
+    /// For HTML: the source that lines and columns refer to.
+    markup: Option<&'a Markup>,
     dates: OnceCell<Vec<date::DatedMention>>,
 }
 
 impl<'a> Document<'a> {
     /// Prepares an article for extraction.
     pub fn new(article: &'a Article) -> Document<'a> {
-        Document::from_text(&article.text, article.meta.published)
+        let mut doc = Document::from_text(&article.text, article.meta.published);
+        if let Some(markup) = &article.markup {
+            doc.lines = LineIndex::new(&markup.source);
+            doc.markup = Some(markup);
+        }
+        doc
     }
 
     /// Prepares a bare text (an example sentence in claims.toml).
@@ -157,6 +170,7 @@ impl<'a> Document<'a> {
             published,
             sentences: sentences(text),
             lines: LineIndex::new(text),
+            markup: None,
             dates: OnceCell::new(),
         }
     }
@@ -169,6 +183,7 @@ impl<'a> Document<'a> {
             published: self.published,
             sentences: keep.iter().map(|&i| self.sentences[i].clone()).collect(),
             lines: self.lines.clone(),
+            markup: self.markup,
             dates: OnceCell::new(),
         }
     }
@@ -181,13 +196,13 @@ impl<'a> Document<'a> {
         reading: Reading,
         rule: String,
     ) -> Mention {
-        let (line, column) = self.lines.position(self.text, span.start);
+        let (line, column) = self.position(span.start);
         Mention {
             reading,
             line,
             column,
+            quote: self.quote(sentence, &span),
             matched: self.text[span].to_string(),
-            quote: self.text[sentence.start..sentence.end].to_string(),
             rule,
             note: None,
         }
@@ -195,13 +210,40 @@ impl<'a> Document<'a> {
 
     /// The rejection of a candidate at article bytes `span`.
     fn rejection(&self, sentence: &Sentence, span: Range<usize>, reason: String) -> Rejection {
-        let (line, column) = self.lines.position(self.text, span.start);
+        let (line, column) = self.position(span.start);
         Rejection {
             line,
             column,
+            quote: self.quote(sentence, &span),
             matched: self.text[span].to_string(),
-            quote: self.text[sentence.start..sentence.end].to_string(),
             reason,
+        }
+    }
+
+    /// The sentence around article bytes `span`, exactly as written; in a sentence longer than
+    /// [`MAX_QUOTE_BYTES`] (a run-on line of a scrape), a window of it around the value.
+    fn quote(&self, sentence: &Sentence, span: &Range<usize>) -> String {
+        let (mut start, mut end) = (sentence.start, sentence.end);
+        if end - start > MAX_QUOTE_BYTES {
+            start = span.start.saturating_sub(MAX_QUOTE_BYTES / 2).max(start);
+            end = (span.end + MAX_QUOTE_BYTES / 2).min(end).max(span.end);
+            while !self.text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !self.text.is_char_boundary(end) {
+                end += 1;
+            }
+        }
+        self.text[start..end].to_string()
+    }
+
+    /// The 1-based line and column, in the file as written, of text byte `offset`.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        match self.markup {
+            Some(markup) => self
+                .lines
+                .position(&markup.source, markup.source_offset(offset)),
+            None => self.lines.position(self.text, offset),
         }
     }
 
@@ -451,33 +493,122 @@ fn partitive_after(rest: &str) -> Option<&str> {
     .map(|p| p.trim_end())
 }
 
-/// Words between two folded offsets, and whether punctuation that ends a phrase stands there.
-fn gap(folded: &str, from: usize, to: usize) -> (usize, bool) {
-    let between = &folded[from.min(to)..to.max(from)];
-    let words = crate::text::words(between).count();
-    let broken = between.chars().any(|c| {
-        matches!(
-            c,
-            ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '[' | ']'
-        )
-    });
-    (words, broken)
+/// Punctuation that ends a phrase: a number and its subject cannot stand on either side of one.
+fn breaks_phrase(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '[' | ']'
+    )
+}
+
+/// Punctuation that closes a clause, for [`Gaps::clause_distance`].
+fn closes_clause(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}')
 }
 
 /// Punctuation that closes a clause: crossing one counts as this many words.
 const CLAUSE_PENALTY: usize = 5;
 
-/// How far apart two folded ranges are, in words, a clause boundary counting as several words.
-fn clause_distance(folded: &str, a: Range<usize>, b: Range<usize>) -> usize {
-    let (from, to) = if a.end <= b.start {
-        (a.end, b.start)
-    } else {
-        (b.end, a.start.max(b.end))
-    };
-    let between = &folded[from..to];
-    let clauses = between
-        .chars()
-        .filter(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}'))
-        .count();
-    crate::text::words(between).count() + CLAUSE_PENALTY * clauses
+/// The words and punctuation of one folded sentence, indexed so that counting them between two
+/// offsets takes logarithmic time: a sentence with thousands of numbers stays linear to read.
+pub(crate) struct Gaps {
+    word_starts: Vec<usize>,
+    word_ends: Vec<usize>,
+    phrase_breaks: Vec<usize>,
+    clause_breaks: Vec<usize>,
+}
+
+impl Gaps {
+    /// Indexes `folded`.
+    pub(crate) fn new(folded: &str) -> Gaps {
+        let (word_starts, word_ends) = crate::text::words(folded)
+            .map(|(start, w)| (start, start + w.len()))
+            .unzip();
+        let mut phrase_breaks = Vec::new();
+        let mut clause_breaks = Vec::new();
+        for (i, c) in folded.char_indices() {
+            if breaks_phrase(c) {
+                phrase_breaks.push(i);
+            }
+            if closes_clause(c) {
+                clause_breaks.push(i);
+            }
+        }
+        Gaps {
+            word_starts,
+            word_ends,
+            phrase_breaks,
+            clause_breaks,
+        }
+    }
+
+    /// How many words overlap bytes `from..to` (a word cut by either end counts).
+    fn words(&self, from: usize, to: usize) -> usize {
+        if from >= to {
+            return 0;
+        }
+        let started = self.word_starts.partition_point(|&s| s < to);
+        let ended = self.word_ends.partition_point(|&e| e <= from);
+        started.saturating_sub(ended)
+    }
+
+    /// How many of `positions` fall in `from..to`.
+    fn count(positions: &[usize], from: usize, to: usize) -> usize {
+        positions
+            .partition_point(|&p| p < to)
+            .saturating_sub(positions.partition_point(|&p| p < from))
+    }
+
+    /// Words between two folded offsets, and whether punctuation that ends a phrase stands there.
+    fn gap(&self, from: usize, to: usize) -> (usize, bool) {
+        let (from, to) = (from.min(to), to.max(from));
+        (
+            self.words(from, to),
+            Gaps::count(&self.phrase_breaks, from, to) > 0,
+        )
+    }
+
+    /// How far apart two folded ranges are, in words, a clause boundary counting as several words.
+    fn clause_distance(&self, a: Range<usize>, b: Range<usize>) -> usize {
+        let (from, to) = if a.end <= b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start.max(b.end))
+        };
+        self.words(from, to) + CLAUSE_PENALTY * Gaps::count(&self.clause_breaks, from, to)
+    }
+}
+
+#[cfg(test)]
+mod gap_tests {
+    use super::*;
+
+    /// The direct count, as a reader would do it, that the index must agree with.
+    fn direct(folded: &str, from: usize, to: usize) -> (usize, bool, usize) {
+        let between = &folded[from..to];
+        (
+            crate::text::words(between).count(),
+            between.chars().any(breaks_phrase),
+            crate::text::words(between).count()
+                + CLAUSE_PENALTY * between.chars().filter(|&c| closes_clause(c)).count(),
+        )
+    }
+
+    #[test]
+    fn index_counts_like_a_direct_scan() {
+        let folded = "une centaine, d'instructeurs (russes) - 100 : arrives le 10 avril";
+        let gaps = Gaps::new(folded);
+        let bounds: Vec<usize> = (0..=folded.len()).collect();
+        for &from in &bounds {
+            for &to in &bounds[from..] {
+                let (words, broken, distance) = direct(folded, from, to);
+                assert_eq!(gaps.gap(from, to), (words, broken), "{from}..{to}");
+                assert_eq!(
+                    gaps.clause_distance(0..from, to..folded.len()),
+                    distance,
+                    "{from}..{to}"
+                );
+            }
+        }
+    }
 }

@@ -1,8 +1,13 @@
 //! Step 2 of the pipeline: read the corpus. Walks the folder in a fixed order, decodes each
 //! article, attaches the optional metadata of `sources.toml`, and skips what cannot be read with a
 //! warning that names the file and the reason: one bad file never stops a run.
+//!
+//! Decoding (encodings, binary files) lives in [`decode`], HTML text extraction in [`html`].
 
-use std::collections::BTreeMap;
+pub mod decode;
+pub mod html;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -10,8 +15,10 @@ use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Location};
 
-/// File endings read as articles.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+/// File endings read as articles (HTML ones are read through [`html`]).
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "html", "htm"];
+/// Articles larger than this are skipped: no news article comes close, and it bounds memory.
+pub const MAX_ARTICLE_BYTES: u64 = 256 << 20;
 /// The optional metadata file inside the corpus folder.
 pub const METADATA_FILE: &str = "sources.toml";
 
@@ -65,6 +72,9 @@ pub struct Article {
     pub text: String,
     /// What `sources.toml` says about it.
     pub meta: SourceMeta,
+    /// For an HTML article: its source and the map from `text` back to it, so that lines and
+    /// columns refer to the file.
+    pub markup: Option<html::Markup>,
 }
 
 /// An article that could not be read.
@@ -95,36 +105,37 @@ pub struct CorpusError(pub Box<Diagnostic>);
 
 /// Reads every article under `root`.
 pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
-    check_root(root)?;
+    let listing = list(root)?;
     let mut corpus = Corpus {
         root: root.to_path_buf(),
         ..Corpus::default()
     };
-    let meta = read_metadata(root, &mut corpus.warnings)?;
-    let mut files = Vec::new();
-    walk(root, root, &mut files, &mut corpus);
-    files.sort();
-    for (name, path) in files {
-        match read_article(&path) {
-            Ok(text) => corpus.articles.push(Article {
-                meta: meta.get(&name).cloned().unwrap_or_default(),
-                name,
-                path,
-                text,
-            }),
-            Err(reason) => skip(&mut corpus, name, &path, reason),
+    for index in 0..listing.files.len() {
+        match listing.read(index) {
+            Ok((article, warning)) => {
+                corpus.warnings.extend(warning);
+                corpus.articles.push(article);
+            }
+            Err(unreadable) => {
+                corpus.warnings.push(unreadable.warning);
+                corpus.skipped.push(unreadable.skipped);
+            }
         }
     }
-    for name in meta.keys() {
-        if !corpus.articles.iter().any(|a| &a.name == name)
-            && !corpus.skipped.iter().any(|s| &s.name == name)
-        {
-            corpus.warnings.push(unknown_article(root, name));
-        }
-    }
+    let Listing {
+        skipped,
+        warnings,
+        unknown,
+        ..
+    } = listing;
+    corpus.skipped.extend(skipped);
+    let mut all = warnings;
+    all.append(&mut corpus.warnings);
+    all.extend(unknown);
+    corpus.warnings = all;
     corpus.skipped.sort_by(|a, b| a.name.cmp(&b.name));
     if corpus.articles.is_empty() {
-        return Err(no_article(root));
+        return Err(no_article(root, &corpus.skipped));
     }
     Ok(corpus)
 }
@@ -148,17 +159,29 @@ pub struct Listing {
 }
 
 impl Listing {
-    /// Reads article `index` of [`Listing::files`]; an unreadable one comes back as [`load`]
-    /// records it: the skipped entry and its warning.
-    pub fn read(&self, index: usize) -> Result<Article, Box<Unreadable>> {
+    /// Reads article `index` of [`Listing::files`], with a warning when it had to be re-encoded;
+    /// an unreadable one comes back as the skipped entry and its warning.
+    pub fn read(&self, index: usize) -> Result<(Article, Option<Diagnostic>), Box<Unreadable>> {
         let (name, path) = &self.files[index];
         match read_article(path) {
-            Ok(text) => Ok(Article {
-                meta: self.meta.get(name).cloned().unwrap_or_default(),
-                name: name.clone(),
-                path: path.clone(),
-                text,
-            }),
+            Ok(decoded) => {
+                let warning = decoded.reencoded_from.map(|encoding| {
+                    Diagnostic::warning(
+                        "article-reencoded",
+                        format!("{} is not UTF-8; read it as {encoding}", path.display()),
+                    )
+                    .at(Location::file(path))
+                    .help("save the article as UTF-8 to silence this warning")
+                });
+                let article = Article {
+                    meta: self.meta.get(name).cloned().unwrap_or_default(),
+                    name: name.clone(),
+                    path: path.clone(),
+                    text: decoded.text,
+                    markup: decoded.markup,
+                };
+                Ok((article, warning))
+            }
             Err(reason) => Err(Box::new(Unreadable {
                 warning: skip_warning(path, &reason),
                 skipped: Skipped {
@@ -167,11 +190,6 @@ impl Listing {
                 },
             })),
         }
-    }
-
-    /// The error [`load`] gives when no article of the corpus could be read.
-    pub fn empty_error(&self) -> CorpusError {
-        no_article(&self.root)
     }
 }
 
@@ -194,7 +212,8 @@ pub fn list(root: &Path) -> Result<Listing, CorpusError> {
     };
     let meta = read_metadata(root, &mut corpus.warnings)?;
     let mut files = Vec::new();
-    walk(root, root, &mut files, &mut corpus);
+    let mut visited = BTreeSet::new();
+    walk(root, root, &mut files, &mut visited, &mut corpus);
     files.sort();
     let unknown = meta
         .keys()
@@ -233,11 +252,16 @@ fn check_root(root: &Path) -> Result<(), CorpusError> {
     Ok(())
 }
 
-fn no_article(root: &Path) -> CorpusError {
+/// The error for a corpus with no readable article, saying what was skipped.
+pub fn no_article(root: &Path, skipped: &[Skipped]) -> CorpusError {
     CorpusError(Box::new(
         Diagnostic::error(
             "corpus-empty",
-            format!("no readable article in {}", root.display()),
+            format!(
+                "no readable article in {}{}",
+                root.display(),
+                skipped_summary(skipped)
+            ),
         )
         .at(Location::file(root))
         .help(format!(
@@ -263,13 +287,45 @@ fn skip_warning(path: &Path, reason: &str) -> Diagnostic {
     .at(Location::file(path))
 }
 
+/// `; skipped: a.txt (empty file), ...`: why a corpus with files in it has no article.
+fn skipped_summary(skipped: &[Skipped]) -> String {
+    const SHOWN: usize = 5;
+    if skipped.is_empty() {
+        return String::new();
+    }
+    let mut parts: Vec<String> = skipped
+        .iter()
+        .take(SHOWN)
+        .map(|s| format!("{} ({})", s.name, s.reason))
+        .collect();
+    if skipped.len() > SHOWN {
+        parts.push(format!("and {} more", skipped.len() - SHOWN));
+    }
+    format!("; skipped: {}", parts.join(", "))
+}
+
 fn skip(corpus: &mut Corpus, name: String, path: &Path, reason: String) {
     corpus.warnings.push(skip_warning(path, &reason));
     corpus.skipped.push(Skipped { name, reason });
 }
 
-/// Collects article files below `dir`, recording unreadable entries as skipped.
-fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>, corpus: &mut Corpus) {
+/// Collects article files below `dir`, recording unreadable entries as skipped. Symbolic links
+/// are followed; a folder reached twice (a symlink loop) is skipped the second time.
+fn walk(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<(String, PathBuf)>,
+    visited: &mut BTreeSet<PathBuf>,
+    corpus: &mut Corpus,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !visited.insert(real.clone())
+    {
+        let name = relative_name(root, dir);
+        let reason = format!("symlink loop: folder {} is already read", real.display());
+        skip(corpus, name, dir, reason);
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -278,24 +334,83 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>, corpus: &mu
             return;
         }
     };
-    for entry in entries.flatten() {
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
         let path = entry.path();
         let name = relative_name(root, &path);
-        let file_type = match std::fs::metadata(&path) {
-            Ok(m) => m.file_type(),
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let metadata = match std::fs::metadata(&path) {
+            Ok(m) => m,
             Err(e) => {
-                skip(corpus, name, &path, format!("cannot open: {e}"));
+                if !hidden && (is_article(&path) || entry.file_type().is_ok_and(|t| t.is_symlink()))
+                {
+                    skip(corpus, name, &path, unopenable(&path, &e));
+                }
                 continue;
             }
         };
-        if file_type.is_dir() {
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                walk(root, &path, files, corpus);
+        if metadata.is_dir() {
+            if !hidden {
+                walk(root, &path, files, visited, corpus);
             }
         } else if is_article(&path) {
-            files.push((name, path));
+            if !metadata.is_file() {
+                skip(
+                    corpus,
+                    name,
+                    &path,
+                    format!("not a regular file ({})", file_kind(&metadata)),
+                );
+            } else if metadata.len() > MAX_ARTICLE_BYTES {
+                let reason = format!(
+                    "too large ({} bytes; the limit is {MAX_ARTICLE_BYTES})",
+                    metadata.len()
+                );
+                skip(corpus, name, &path, reason);
+            } else {
+                files.push((name, path));
+            }
         }
     }
+}
+
+/// Why an entry cannot be opened, in a reader's words.
+fn unopenable(path: &Path, e: &std::io::Error) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return format!("cannot open: {e}");
+    }
+    let target = std::fs::read_link(path)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    if e.kind() == std::io::ErrorKind::NotFound {
+        format!("broken symbolic link (to {target}, which does not exist)")
+    } else if e.raw_os_error() == Some(40) {
+        format!("symbolic link loop (to {target})")
+    } else {
+        format!("cannot follow symbolic link to {target}: {e}")
+    }
+}
+
+/// A name for a file that is neither a regular file nor a folder.
+fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = metadata.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = metadata;
+    "not a file"
 }
 
 fn is_article(path: &Path) -> bool {
@@ -315,21 +430,9 @@ fn relative_name(root: &Path, path: &Path) -> String {
 }
 
 /// Reads and decodes one article.
-fn read_article(path: &Path) -> Result<String, String> {
+fn read_article(path: &Path) -> Result<decode::Decoded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.is_empty() {
-        return Err("empty file".into());
-    }
-    if bytes.contains(&0) {
-        return Err("binary file (contains NUL bytes)".into());
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    decode::decode_article(path, &bytes)
 }
 
 /// Reads `sources.toml`, if present: one table per article, keyed by its name.

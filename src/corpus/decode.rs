@@ -1,0 +1,161 @@
+//! Turning an article's bytes into text. Scrapers and exports hand us UTF-8 with or without a
+//! byte-order mark, UTF-16 with one, and Windows-1252 (Latin-1) French text; binary files and
+//! empty files land in corpora too. Each is decoded or refused here with the reason, so that the
+//! corpus reader can skip it with a warning naming the file.
+
+use std::path::Path;
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+use super::html;
+
+/// An article's text, and how it was obtained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text the extractors read.
+    pub text: String,
+    /// Set when the file was not UTF-8 and had to be re-encoded: the encoding used, for a warning.
+    pub reencoded_from: Option<&'static str>,
+    /// For HTML: the decoded source, with the map from text offsets to source offsets, so that
+    /// line and column numbers refer to the file as it is on disk.
+    pub markup: Option<html::Markup>,
+}
+
+/// File endings read as HTML.
+pub const HTML_EXTENSIONS: &[&str] = &["html", "htm"];
+
+/// Decodes the bytes of the article at `path`, or says why it is not an article.
+pub fn decode_article(path: &Path, bytes: &[u8]) -> Result<Decoded, String> {
+    let (source, reencoded_from) = decode_bytes(bytes)?;
+    let is_html = path
+        .extension()
+        .is_some_and(|e| HTML_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str()));
+    if is_html {
+        let markup = html::Markup::new(source);
+        if markup.text.trim().is_empty() {
+            return Err("HTML file without text".into());
+        }
+        return Ok(Decoded {
+            text: markup.text.clone(),
+            reencoded_from,
+            markup: Some(markup),
+        });
+    }
+    Ok(Decoded {
+        text: source,
+        reencoded_from,
+        markup: None,
+    })
+}
+
+/// Decodes bytes as text: a byte-order mark decides the encoding (UTF-8, UTF-16LE/BE); without
+/// one, valid UTF-8 is UTF-8 and anything else is read as Windows-1252, the encoding of most
+/// non-UTF-8 French and English text (it is a superset of Latin-1's printable characters).
+pub fn decode_bytes(bytes: &[u8]) -> Result<(String, Option<&'static str>), String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom..];
+        let text = encoding
+            .decode_without_bom_handling_and_without_replacement(body)
+            .ok_or_else(|| {
+                format!(
+                    "invalid {} text despite its byte-order mark",
+                    encoding.name()
+                )
+            })?
+            .into_owned();
+        check_text(&text)?;
+        let from = (encoding != UTF_8).then(|| encoding.name());
+        return Ok((text, from));
+    }
+    if bytes.contains(&0) {
+        return Err("binary file (contains NUL bytes)".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            check_text(text)?;
+            Ok((text.to_string(), None))
+        }
+        Err(_) => {
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+            check_text(&text)?;
+            Ok((text.into_owned(), Some(WINDOWS_1252.name())))
+        }
+    }
+}
+
+/// Refuses text that is not prose: NUL characters, or control characters other than tab, line
+/// feed, carriage return and form feed making up more than one character in a hundred.
+fn check_text(text: &str) -> Result<(), String> {
+    if text.contains('\0') {
+        return Err("binary file (contains NUL characters)".into());
+    }
+    let mut total = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
+            controls += 1;
+        }
+    }
+    if controls > 0 && controls * 100 > total {
+        return Err(format!(
+            "binary file ({controls} control characters in {total})"
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err("no text (only white space)".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(bytes: &[u8]) -> Result<(String, Option<&'static str>), String> {
+        decode_bytes(bytes)
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            decode("Niamey a accueilli".as_bytes()).unwrap(),
+            ("Niamey a accueilli".into(), None)
+        );
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), ("abc".into(), None));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("arrivée".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&le).unwrap(), ("arrivée".into(), Some("UTF-16LE")));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("arrivée".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be).unwrap(), ("arrivée".into(), Some("UTF-16BE")));
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        assert_eq!(
+            decode(b"l'arriv\xE9e \x93r\xE9cente\x94").unwrap(),
+            ("l'arrivée “récente”".into(), Some("windows-1252"))
+        );
+    }
+
+    #[test]
+    fn refuses_binary_and_empty() {
+        assert!(decode(b"").unwrap_err().contains("empty"));
+        assert!(decode(b"ab\0cd").unwrap_err().contains("NUL"));
+        assert!(
+            decode(b"\x01\x02\x03\x04 text")
+                .unwrap_err()
+                .contains("control")
+        );
+        assert!(decode(b" \n\r\n ").unwrap_err().contains("white space"));
+        assert!(decode(b"\xFF\xFE\x00").unwrap_err().contains("UTF-16LE"));
+    }
+}
