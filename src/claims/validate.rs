@@ -106,28 +106,25 @@ impl Validator<'_> {
         self.cues(id, key, cues)
     }
 
-    fn unexpected(
-        &mut self,
-        claim: &RawClaim,
-        key: &str,
-        present: bool,
-        span: Option<std::ops::Range<usize>>,
-    ) {
-        if present {
-            let kind = claim.kind.get_ref();
-            self.error(
-                "key-not-for-kind",
-                span.unwrap_or(claim.id.span()),
-                format!(
-                    "`{key}` does not apply to a claim of kind {kind} (claim `{}`)",
-                    claim.id.get_ref()
-                ),
-            )
-            .help = Some(format!(
-                "{key} is for {} claims; remove it",
-                kinds_using(key)
-            ));
-        }
+    fn key_not_for_kind(&mut self, claim: &RawClaim, key: &str, span: std::ops::Range<usize>) {
+        let kind = claim.kind.get_ref();
+        let kinds: Vec<&str> = KIND_KEYS
+            .iter()
+            .filter(|(_, keys)| keys.contains(&key))
+            .map(|(kind, _)| *kind)
+            .collect();
+        self.error(
+            "key-not-for-kind",
+            span,
+            format!(
+                "`{key}` does not apply to a claim of kind {kind} (claim `{}`)",
+                claim.id.get_ref()
+            ),
+        )
+        .help = Some(format!(
+            "{key} is for {} claims; remove it",
+            kinds.join(" and ")
+        ));
     }
 
     fn date(&mut self, value: &Spanned<String>, what: &str) -> Option<NaiveDate> {
@@ -155,14 +152,24 @@ fn key_purpose(key: &str) -> &'static str {
     }
 }
 
-fn kinds_using(key: &str) -> &'static str {
-    match key {
-        "max_gap" => "count",
-        "event" => "date",
-        "exclude" => "date and entity",
-        "values" | "context" | "similarity" => "entity",
-        _ => "other",
-    }
+/// The keys that belong to one kind of claim only, by kind; every other key applies to all.
+const KIND_KEYS: &[(&str, &[&str])] = &[
+    ("count", &["subject", "max_gap"]),
+    ("date", &["event", "subject", "exclude"]),
+    ("entity", &["values", "context", "exclude", "similarity"]),
+];
+
+/// Each kind-specific key of a claim, with its span when it is written.
+fn kind_keys(c: &RawClaim) -> [(&'static str, Option<std::ops::Range<usize>>); 7] {
+    [
+        ("subject", c.subject.as_ref().map(|s| s.span())),
+        ("event", c.event.as_ref().map(|s| s.span())),
+        ("exclude", c.exclude.as_ref().map(|s| s.span())),
+        ("context", c.context.as_ref().map(|s| s.span())),
+        ("values", c.values.as_ref().map(|s| s.span())),
+        ("max_gap", c.max_gap.as_ref().map(|s| s.span())),
+        ("similarity", c.similarity.as_ref().map(|s| s.span())),
+    ]
 }
 
 /// Validates the raw file, returning every problem at once.
@@ -256,38 +263,15 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
     let id = c.id.get_ref().clone();
     let kind_name = c.kind.get_ref().as_str();
     let problems_before = v.problems.len();
+    if let Some((_, allowed)) = KIND_KEYS.iter().find(|(kind, _)| *kind == kind_name) {
+        for (key, span) in kind_keys(c) {
+            if let Some(span) = span.filter(|_| !allowed.contains(&key)) {
+                v.key_not_for_kind(c, key, span);
+            }
+        }
+    }
     let kind = match kind_name {
         "count" => {
-            v.unexpected(
-                c,
-                "event",
-                c.event.is_some(),
-                c.event.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
-                "exclude",
-                c.exclude.is_some(),
-                c.exclude.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
-                "values",
-                c.values.is_some(),
-                c.values.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
-                "context",
-                c.context.is_some(),
-                c.context.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
-                "similarity",
-                c.similarity.is_some(),
-                c.similarity.as_ref().map(|s| s.span()),
-            );
             let max_gap = match &c.max_gap {
                 Some(gap) if !(0..=20).contains(gap.get_ref()) => {
                     v.error(
@@ -309,30 +293,6 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
                 .map(|subject| ClaimKind::Count { subject, max_gap })
         }
         "date" => {
-            v.unexpected(
-                c,
-                "values",
-                c.values.is_some(),
-                c.values.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
-                "context",
-                c.context.is_some(),
-                c.context.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
-                "max_gap",
-                c.max_gap.is_some(),
-                c.max_gap.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
-                "similarity",
-                c.similarity.is_some(),
-                c.similarity.as_ref().map(|s| s.span()),
-            );
             let event = v.required_cues(raw_claim, "event", &c.event);
             let subject = v.cues(&id, "subject", &c.subject);
             let exclude = v.cues(&id, "exclude", &c.exclude);
@@ -343,24 +303,6 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
             })
         }
         "entity" => {
-            v.unexpected(
-                c,
-                "subject",
-                c.subject.is_some(),
-                c.subject.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
-                "event",
-                c.event.is_some(),
-                c.event.as_ref().map(|s| s.span()),
-            );
-            v.unexpected(
-                c,
-                "max_gap",
-                c.max_gap.is_some(),
-                c.max_gap.as_ref().map(|s| s.span()),
-            );
             let similarity = match &c.similarity {
                 Some(s) if !(0.5..=1.0).contains(s.get_ref()) => {
                     v.error(
