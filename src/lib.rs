@@ -26,7 +26,6 @@ use std::path::Path;
 
 use claims::ClaimSet;
 use cli::{ClaimsCommand, Cli, Command, InputArgs};
-use compare::ClaimResult;
 use corpus::Corpus;
 use diag::Diagnostic;
 use report::{Report, SourceInfo};
@@ -102,19 +101,6 @@ pub fn load_claims(path: &Path) -> Result<ClaimSet, Vec<Diagnostic>> {
     } else {
         Err(failures)
     }
-}
-
-/// Extracts every claim from every article, then compares sources claim by claim.
-pub fn analyse(claims: &ClaimSet, corpus: &Corpus) -> Vec<ClaimResult> {
-    let mut per_claim: Vec<Vec<compare::SourceResult>> = vec![Vec::new(); claims.claims.len()];
-    for article in &corpus.articles {
-        let doc = extract::Document::new(article);
-        for (claim, results) in claims.claims.iter().zip(per_claim.iter_mut()) {
-            let extraction = extract::extract(claim, &claims.story, &doc, false);
-            results.push(compare::judge_source(extraction));
-        }
-    }
-    per_claim.into_iter().map(compare::compare).collect()
 }
 
 /// Per claim, per article: the sentences that name the claim but gave no value.
