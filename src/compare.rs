@@ -285,6 +285,7 @@ mod tests {
             quote: String::new(),
             rule: String::new(),
             note: None,
+            sentence_start: 0,
         }
     }
 

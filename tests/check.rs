@@ -461,3 +461,19 @@ fn articles_from_unseen_outlets_read_as_a_careful_reader_would() {
         }
     }
 }
+
+#[test]
+fn a_possibility_is_seen_in_the_whole_sentence_even_when_the_quote_is_a_window_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(root().join("claims.toml"), dir.path().join("claims.toml")).unwrap();
+    // An invented test sentence longer than a quote (1,000 bytes): "could" stands far before the
+    // number, outside the window the report quotes.
+    let filler = "according to several diplomats and analysts in the region ".repeat(25);
+    let text = format!("Moscow could, {filler}send about 200 Russian military instructors.\n");
+    std::fs::write(corpus.join("long.txt"), text).unwrap();
+    let out = run(dir.path(), &["check", "--format", "json"]);
+    let report: claimcheck::report::JsonReport = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(cell(&report, "instructor_count", "long"), "silent");
+}

@@ -107,6 +107,9 @@ pub struct Mention {
     pub rule: String,
     /// Anything a reader should know (a weekday that contradicts its date, how a date was resolved).
     pub note: Option<String>,
+    /// Byte offset in the article of the sentence it was read in: `quote` may be only a window of
+    /// a long sentence, and rules about the whole sentence look it up by this.
+    pub sentence_start: usize,
 }
 
 /// A candidate the rules considered and set aside, with why.
@@ -205,6 +208,7 @@ impl<'a> Document<'a> {
             matched: self.text[span].to_string(),
             rule,
             note: None,
+            sentence_start: sentence.start,
         }
     }
 
@@ -290,7 +294,7 @@ pub fn extract(claim: &Claim, story: &Story, doc: &Document, trace: bool) -> Ext
             &mut out,
         ),
     }
-    set_aside_unasserted(trace, &mut out);
+    set_aside_unasserted(doc, trace, &mut out);
     patterns(claim, story, doc, &mut out);
     unspecified(claim, doc, trace, &mut out);
     out.mentions.sort_by_key(|m| (m.line, m.column));
@@ -363,18 +367,38 @@ fn not_asserted() -> &'static [(crate::claims::CueSet, &'static str)] {
     })
 }
 
-/// Moves the values read in sentences that assert nothing to the rejections.
-fn set_aside_unasserted(trace: bool, out: &mut Extraction) {
+/// What the sentence starting at article byte `start` speaks of instead of a fact, and the
+/// phrase that says so.
+fn unasserted_phrase(doc: &Document, start: usize) -> Option<(&'static str, String)> {
+    let i = doc
+        .sentences
+        .binary_search_by_key(&start, |s| s.start)
+        .ok()?;
+    let folded = &doc.sentences[i].folded.text;
+    not_asserted().iter().find_map(|(set, what)| {
+        set.find_iter(folded)
+            .next()
+            .map(|c| (*what, folded[c.start..c.end].to_string()))
+    })
+}
+
+/// Moves the values read in sentences that assert nothing to the rejections. The phrases are
+/// looked for in the folded sentence the value was read in, which is already at hand.
+fn set_aside_unasserted(doc: &Document, trace: bool, out: &mut Extraction) {
+    // Each sentence is searched once, however many values it holds.
+    let mut by_sentence: std::collections::HashMap<usize, Option<(&str, String)>> =
+        std::collections::HashMap::new();
     let mut kept = Vec::with_capacity(out.mentions.len());
     for m in out.mentions.drain(..) {
-        let folded = crate::text::fold(&m.quote);
-        let found = not_asserted().iter().find_map(|(set, what)| {
-            set.find_iter(&folded)
-                .next()
-                .map(|c| (what, folded[c.start..c.end].to_string()))
-        });
-        match (found, &m.reading) {
-            (Some((what, word)), Reading::Value(_)) => {
+        let found = match m.reading {
+            Reading::Unspecified => None,
+            Reading::Value(_) => by_sentence
+                .entry(m.sentence_start)
+                .or_insert_with(|| unasserted_phrase(doc, m.sentence_start))
+                .clone(),
+        };
+        match found {
+            Some((what, word)) => {
                 if trace {
                     out.rejections.push(Rejection {
                         line: m.line,
@@ -385,7 +409,7 @@ fn set_aside_unasserted(trace: bool, out: &mut Extraction) {
                     });
                 }
             }
-            _ => kept.push(m),
+            None => kept.push(m),
         }
     }
     out.mentions = kept;
