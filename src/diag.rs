@@ -179,6 +179,16 @@ impl Diagnostic {
     }
 }
 
+/// The help for a word that is not one of `choices`: "did you mean `x`? {intro}a, b, c" when
+/// a choice is close, else "{intro}a, b, c".
+pub fn suggestion_help(suggestion: Option<&str>, intro: &str, choices: &[&str]) -> String {
+    let list = format!("{intro}{}", choices.join(", "));
+    match suggestion {
+        Some(s) => format!("did you mean `{s}`? {list}"),
+        None => list,
+    }
+}
+
 /// The closest of `candidates` to `word`, when close enough to be a likely misspelling.
 pub fn did_you_mean<'a>(
     word: &str,

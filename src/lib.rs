@@ -154,10 +154,11 @@ fn explain(
             "unknown-claim",
             format!("no claim `{claim_id}` in {}", input.claims.display()),
         );
-        d.help = Some(match diag::did_you_mean(claim_id, ids.iter().copied()) {
-            Some(id) => format!("did you mean `{id}`? claims: {}", ids.join(", ")),
-            None => format!("claims: {}", ids.join(", ")),
-        });
+        d.help = Some(diag::suggestion_help(
+            diag::did_you_mean(claim_id, ids.iter().copied()),
+            "claims: ",
+            &ids,
+        ));
         return Err(vec![d]);
     };
     let corpus = corpus::load(&input.corpus).map_err(|e| vec![*e.0])?;

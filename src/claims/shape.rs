@@ -14,7 +14,7 @@ use toml::Spanned;
 use toml_edit::{ImDocument, Item, Key, TableLike, Value};
 
 use super::raw::{RawClaim, RawCues, RawExample, RawFile, RawPeriod, RawStory};
-use crate::diag::{Diagnostic, Location, did_you_mean};
+use crate::diag::{Diagnostic, Location, did_you_mean, suggestion_help};
 
 /// Keys allowed at the top of the file.
 pub const TOP_KEYS: &[&str] = &["story", "claims"];
@@ -167,15 +167,12 @@ impl Walk<'_> {
                 continue;
             }
             let (key, item) = table.get_key_value(name).expect("key just listed");
-            let help = match did_you_mean(name, allowed.iter().copied())
-                .or_else(|| meant_instead(name).filter(|k| allowed.contains(k)))
-            {
-                Some(k) => format!(
-                    "did you mean `{k}`? the keys allowed here are {}",
-                    allowed.join(", ")
-                ),
-                None => format!("the keys allowed here are {}", allowed.join(", ")),
-            };
+            let help = suggestion_help(
+                did_you_mean(name, allowed.iter().copied())
+                    .or_else(|| meant_instead(name).filter(|k| allowed.contains(k))),
+                "the keys allowed here are ",
+                allowed,
+            );
             let d = Diagnostic::error("unknown-key", format!("unknown key `{name}` {place}"))
                 .at(self.at(self.key_span(key, item)))
                 .help(help);

@@ -11,7 +11,7 @@ use super::cues::{CueSet, REGEX_SIZE_LIMIT};
 use super::raw::{RawClaim, RawCues, RawFile};
 use super::{AliasKey, Claim, ClaimKind, ClaimSet, ClaimsError, EntityValue, Example, Story};
 use crate::compare::FindingKind;
-use crate::diag::{Diagnostic, Location, did_you_mean};
+use crate::diag::{Diagnostic, Location, did_you_mean, suggestion_help};
 use crate::gate::Level;
 
 /// The kinds a claim may have.
@@ -330,10 +330,11 @@ fn validate_claim(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Cl
             })
         }
         other => {
-            let help = match did_you_mean(other, KINDS.iter().copied()) {
-                Some(kind) => format!("did you mean `{kind}`? expected one of count, date, entity"),
-                None => "expected one of count, date, entity".to_string(),
-            };
+            let help = suggestion_help(
+                did_you_mean(other, KINDS.iter().copied()),
+                "expected one of ",
+                KINDS,
+            );
             v.error(
                 "unknown-kind",
                 c.kind.span(),
@@ -428,10 +429,11 @@ fn severity_overrides(
         let code = key.get_ref();
         let kind = FindingKind::ALL.into_iter().find(|k| k.code() == code);
         let Some(kind) = kind else {
-            let help = match did_you_mean(code, codes.iter().copied()) {
-                Some(c) => format!("did you mean `{c}`? finding codes: {}", codes.join(", ")),
-                None => format!("finding codes: {}", codes.join(", ")),
-            };
+            let help = suggestion_help(
+                did_you_mean(code, codes.iter().copied()),
+                "finding codes: ",
+                &codes,
+            );
             v.error(
                 "unknown-finding-code",
                 key.span(),
@@ -446,10 +448,11 @@ fn severity_overrides(
             }
             None => {
                 let word = level.get_ref();
-                let help = match did_you_mean(word, names.iter().copied()) {
-                    Some(n) => format!("did you mean `{n}`? levels: {}", names.join(", ")),
-                    None => format!("levels: {}", names.join(", ")),
-                };
+                let help = suggestion_help(
+                    did_you_mean(word, names.iter().copied()),
+                    "levels: ",
+                    &names,
+                );
                 v.error(
                     "unknown-level",
                     level.span(),
