@@ -62,6 +62,8 @@ impl Verdict {
 /// One source's standing on one claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceResult {
+    /// The source, as an index into the report's sources (the readable articles in name order).
+    pub source: usize,
     /// Its status.
     pub status: Status,
     /// The value it stands by (its most precise), when it has one.
@@ -69,6 +71,14 @@ pub struct SourceResult {
     /// Everything it says, in text order.
     pub mentions: Vec<Mention>,
 }
+
+/// What a source that does not address a claim says: nothing.
+static SILENT: SourceResult = SourceResult {
+    source: usize::MAX,
+    status: Status::Silent,
+    value: None,
+    mentions: Vec::new(),
+};
 
 impl SourceResult {
     /// The distinct values it states, most precise first, as printed.
@@ -153,14 +163,26 @@ pub struct Finding {
 pub struct ClaimResult {
     /// The verdict.
     pub verdict: Verdict,
-    /// One entry per source, in corpus order.
+    /// The sources that say something (every status but silent), in corpus order. Silent sources
+    /// are left out, so that a claim over a large corpus costs what its few relevant articles say,
+    /// not one entry per article.
     pub sources: Vec<SourceResult>,
     /// What to look at, in a fixed order.
     pub findings: Vec<Finding>,
 }
 
-/// Judges one source from its extraction.
-pub fn judge_source(extraction: Extraction) -> SourceResult {
+impl ClaimResult {
+    /// What source `index` (into the report's sources) says: its entry, or silence.
+    pub fn source(&self, index: usize) -> &SourceResult {
+        match self.sources.binary_search_by_key(&index, |s| s.source) {
+            Ok(at) => &self.sources[at],
+            Err(_) => &SILENT,
+        }
+    }
+}
+
+/// Judges source `source` (an index into the report's sources) from its extraction.
+pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
     let mentions = extraction.mentions;
     let values: Vec<&Value> = mentions
         .iter()
@@ -198,18 +220,20 @@ pub fn judge_source(extraction: Extraction) -> SourceResult {
         (false, _, false) => (Status::Inconsistent, None),
     };
     SourceResult {
+        source,
         status,
         value,
         mentions,
     }
 }
 
-/// Compares the sources of one claim.
-pub fn compare(sources: Vec<SourceResult>) -> ClaimResult {
+/// Compares the sources of one claim: those that say something, in corpus order (silent ones may
+/// be left out; they change nothing).
+pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
+    sources.retain(|s| s.status != Status::Silent);
     let voters: Vec<(usize, &Value)> = sources
         .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.value.as_ref().map(|v| (i, v)))
+        .filter_map(|s| s.value.as_ref().map(|v| (s.source, v)))
         .collect();
     let mut findings = Vec::new();
     for (k, (i, a)) in voters.iter().enumerate() {
@@ -229,7 +253,7 @@ pub fn compare(sources: Vec<SourceResult>) -> ClaimResult {
         _ if findings.is_empty() => Verdict::Agree,
         _ => Verdict::Differ,
     };
-    for (i, s) in sources.iter().enumerate() {
+    for s in &sources {
         if s.status == Status::Inconsistent {
             let mut values = s.value_texts();
             if s.mentions.iter().any(|m| m.reading == Reading::Unspecified) {
@@ -237,16 +261,16 @@ pub fn compare(sources: Vec<SourceResult>) -> ClaimResult {
             }
             findings.push(Finding {
                 kind: FindingKind::InconsistentSource,
-                sources: vec![i],
+                sources: vec![s.source],
                 values,
             });
         }
     }
     if !voters.is_empty() {
-        for (i, s) in sources.iter().enumerate() {
+        for s in &sources {
             if s.status == Status::Unspecified {
                 let mut stated: Vec<usize> = voters.iter().map(|(v, _)| *v).collect();
-                stated.insert(0, i);
+                stated.insert(0, s.source);
                 let values = voters.iter().map(|(_, v)| v.display()).collect();
                 findings.push(Finding {
                     kind: FindingKind::UnspecifiedVsStated,
@@ -289,7 +313,7 @@ mod tests {
         }
     }
 
-    fn source(readings: &[&str]) -> SourceResult {
+    fn source(index: usize, readings: &[&str]) -> SourceResult {
         let mentions = readings
             .iter()
             .map(|r| match *r {
@@ -297,30 +321,33 @@ mod tests {
                 v => mention(Reading::Value(Value::Count(parse_quantity(v).unwrap()))),
             })
             .collect();
-        judge_source(Extraction {
-            mentions,
-            rejections: vec![],
-        })
+        judge_source(
+            index,
+            Extraction {
+                mentions,
+                rejections: vec![],
+            },
+        )
     }
 
     #[test]
     fn statuses() {
-        assert_eq!(source(&[]).status, Status::Silent);
-        assert_eq!(source(&["unspecified"]).status, Status::Unspecified);
-        assert_eq!(source(&["~100", "100"]).status, Status::Stated);
+        assert_eq!(source(0, &[]).status, Status::Silent);
+        assert_eq!(source(1, &["unspecified"]).status, Status::Unspecified);
+        assert_eq!(source(2, &["~100", "100"]).status, Status::Stated);
         assert_eq!(
-            source(&["~100", "unspecified"]).status,
+            source(3, &["~100", "unspecified"]).status,
             Status::Inconsistent
         );
-        assert_eq!(source(&["100", "200"]).status, Status::Inconsistent);
+        assert_eq!(source(4, &["100", "200"]).status, Status::Inconsistent);
     }
 
     #[test]
     fn a_value_and_unspecified_still_votes() {
         let result = compare(vec![
-            source(&["~100", "unspecified"]),
-            source(&[]),
-            source(&["100"]),
+            source(0, &["~100", "unspecified"]),
+            source(1, &[]),
+            source(2, &["100"]),
         ]);
         assert_eq!(result.verdict, Verdict::Agree);
         assert_eq!(result.findings.len(), 1);
@@ -330,9 +357,9 @@ mod tests {
     #[test]
     fn incompatible_values_differ_and_self_contradiction_does_not_vote() {
         let result = compare(vec![
-            source(&["~100"]),
-            source(&["~200"]),
-            source(&["100", "300"]),
+            source(0, &["~100"]),
+            source(1, &["~200"]),
+            source(2, &["100", "300"]),
         ]);
         assert_eq!(result.verdict, Verdict::Differ);
         let kinds: Vec<_> = result.findings.iter().map(|f| f.kind).collect();
@@ -345,7 +372,7 @@ mod tests {
 
     #[test]
     fn single_and_none() {
-        let single = compare(vec![source(&[">1000"]), source(&["unspecified"])]);
+        let single = compare(vec![source(0, &[">1000"]), source(1, &["unspecified"])]);
         assert_eq!(single.verdict, Verdict::Single);
         let kinds: Vec<_> = single.findings.iter().map(|f| f.kind).collect();
         assert_eq!(
@@ -353,7 +380,7 @@ mod tests {
             [FindingKind::UnspecifiedVsStated, FindingKind::SingleSource]
         );
         assert_eq!(
-            compare(vec![source(&[]), source(&["unspecified"])]).verdict,
+            compare(vec![source(2, &[]), source(3, &["unspecified"])]).verdict,
             Verdict::None
         );
     }

@@ -40,7 +40,8 @@ pub struct ArticleInfo {
 }
 
 /// One article's outcome: what it says about each claim, or why it could not be read.
-type PerArticle = Result<(ArticleInfo, Vec<SourceResult>, Option<Diagnostic>), Box<Unreadable>>;
+type PerArticle =
+    Result<(ArticleInfo, Vec<(usize, SourceResult)>, Option<Diagnostic>), Box<Unreadable>>;
 
 /// Reads and checks every article of `listing` against `claims`. When no article could be read,
 /// the files skipped, for the caller's `corpus-empty` error.
@@ -54,10 +55,14 @@ pub fn check_corpus(
         .into_par_iter()
         .map(|index| {
             let outcome = listing.read(index).map(|(article, warning)| {
-                let results = scan
+                // Only what an article says is kept: on a large corpus most articles are silent
+                // on most claims. The source index is set once the readable articles are counted.
+                let results: Vec<(usize, SourceResult)> = scan
                     .extract_article(claims, &article)
                     .into_iter()
-                    .map(compare::judge_source)
+                    .enumerate()
+                    .filter(|(_, extraction)| !extraction.mentions.is_empty())
+                    .map(|(claim, extraction)| (claim, compare::judge_source(0, extraction)))
                     .collect();
                 let info = ArticleInfo {
                     name: article.name.clone(),
@@ -84,9 +89,11 @@ pub fn check_corpus(
         match outcome {
             Ok((info, results, warning)) => {
                 warnings.extend(warning);
+                let source = articles.len();
                 articles.push(info);
-                for (claim, result) in per_claim.iter_mut().zip(results) {
-                    claim.push(result);
+                for (claim, mut result) in results {
+                    result.source = source;
+                    per_claim[claim].push(result);
                 }
             }
             Err(unreadable) => {

@@ -43,7 +43,7 @@ pub fn reading(
         .iter()
         .map(|r| format!("`{}`: {}", r.matched, r.reason))
         .collect();
-    let result = judge_source(extraction);
+    let result = judge_source(0, extraction);
     let got = match (result.status, &result.value) {
         (Status::Stated, Some(v)) => v.display(),
         (status, _) => status.name().to_string(),

@@ -23,7 +23,7 @@ pub fn write(claim: &Claim, traces: &[(&str, Extraction)], out: &mut dyn Write) 
         )?;
     }
     for (name, trace) in traces {
-        let result = judge_source(trace.clone());
+        let result = judge_source(0, trace.clone());
         let reads = match (&result.status, &result.value) {
             (Status::Stated, Some(v)) => format!("reads {}", v.display()),
             (status, _) => status.name().to_string(),

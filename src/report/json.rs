@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::Report;
 use crate::compare::Status;
 
-/// The version of the JSON contract.
-pub const VERSION: u32 = 1;
+/// The version of the JSON contract. Version 2 lists, per claim, only the sources that say
+/// something (version 1 listed every source, most of them silent: on a large corpus the report
+/// grew with articles times claims).
+pub const VERSION: u32 = 2;
 
 /// The whole report.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -70,7 +72,10 @@ pub struct JsonClaim {
     pub label: String,
     pub kind: String,
     pub verdict: String,
+    /// The sources that say something, in corpus order; any other source is silent.
     pub sources: Vec<JsonClaimSource>,
+    /// How many sources are silent on the claim.
+    pub silent: usize,
     pub findings: Vec<JsonFinding>,
 }
 
@@ -178,12 +183,12 @@ impl JsonReport {
                     label: c.label.clone(),
                     kind: c.kind.to_string(),
                     verdict: c.result.verdict.name().to_string(),
-                    sources: report
+                    sources: c
+                        .result
                         .sources
                         .iter()
-                        .zip(&c.result.sources)
-                        .map(|(s, r)| JsonClaimSource {
-                            source: s.name.clone(),
+                        .map(|r| JsonClaimSource {
+                            source: report.sources[r.source].name.clone(),
                             status: r.status.name().to_string(),
                             value: match r.status {
                                 Status::Stated | Status::Inconsistent => {
@@ -207,6 +212,7 @@ impl JsonReport {
                                 .collect(),
                         })
                         .collect(),
+                    silent: report.sources.len() - c.result.sources.len(),
                     findings: c
                         .result
                         .findings

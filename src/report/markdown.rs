@@ -43,11 +43,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| claim | verdict | what the sources say |")?;
     writeln!(out, "|---|---|---|")?;
     for claim in &report.claims {
-        let said: Vec<String> = report
+        let said: Vec<String> = claim
+            .result
             .sources
             .iter()
-            .zip(&claim.result.sources)
-            .filter(|(_, r)| r.status != Status::Silent)
+            .map(|r| (&report.sources[r.source], r))
             .map(|(s, r)| {
                 let what = match r.status {
                     Status::Stated => r.value_texts().join(" / "),

@@ -142,7 +142,9 @@ impl Report {
         finding: &'a Finding,
     ) -> impl Iterator<Item = (&'a SourceInfo, &'a crate::extract::Mention)> {
         finding.sources.iter().flat_map(move |&i| {
-            claim.result.sources[i]
+            claim
+                .result
+                .source(i)
                 .mentions
                 .iter()
                 .map(move |m| (&self.sources[i], m))
@@ -201,7 +203,9 @@ pub fn finding_mentions<'a>(
             _ => m.reading != Reading::Unspecified,
         };
         out.extend(
-            claim.result.sources[source]
+            claim
+                .result
+                .source(source)
                 .mentions
                 .iter()
                 .filter(|m| wanted(m))

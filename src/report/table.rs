@@ -63,7 +63,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     table.set_header(header);
     for claim in &report.claims {
         let mut row = vec![Cell::new(&claim.id)];
-        row.extend(claim.result.sources.iter().map(|s| Cell::new(cell(s))));
+        row.extend((0..report.sources.len()).map(|i| Cell::new(cell(claim.result.source(i)))));
         row.push(Cell::new(claim.result.verdict.name()));
         table.add_row(row);
     }
@@ -134,7 +134,8 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .map(|m| m.reading.display().chars().count())
             .max()
             .unwrap_or(0);
-        for (source, result) in report.sources.iter().zip(&claim.result.sources) {
+        for result in &claim.result.sources {
+            let source = &report.sources[result.source];
             for m in &result.mentions {
                 any = true;
                 writeln!(
