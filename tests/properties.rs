@@ -216,7 +216,8 @@ fn fuzz_regressions_stay_fixed() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         for name in ["fuzz.txt", "fuzz.html"] {
-            if let Ok(decoded) = claimcheck::corpus::decode::decode_article(Path::new(name), &bytes)
+            if let Ok(decoded) =
+                claimcheck::corpus::decode::decode_article(Path::new(name), bytes.clone())
             {
                 extract_all(&decoded.text);
             }

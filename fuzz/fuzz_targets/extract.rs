@@ -21,7 +21,7 @@ fn claims() -> &'static ClaimSet {
 fuzz_target!(|data: &[u8]| {
     let html = data.first().is_some_and(|b| b & 1 == 1);
     let name = if html { "fuzz.html" } else { "fuzz.txt" };
-    let Ok(decoded) = claimcheck::corpus::decode::decode_article(Path::new(name), data) else {
+    let Ok(decoded) = claimcheck::corpus::decode::decode_article(Path::new(name), data.to_vec()) else {
         return;
     };
     let text = decoded.text;
