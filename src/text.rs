@@ -49,40 +49,42 @@ fn fold_char(ch: char, out: &mut String) {
         out.push(char::from(fold_ascii(ch as u8)));
         return;
     }
+    match TWO_BYTE_FOLDED.get((ch as usize).wrapping_sub(TWO_BYTE_FIRST)) {
+        Some(folded) => out.push_str(folded),
+        None => fold_other(ch, out),
+    }
+}
+
+/// Appends the folded form of `ch`, a character outside ASCII, to `out`: the definition that
+/// [`TWO_BYTE_FOLDED`] caches.
+fn fold_other(ch: char, out: &mut String) {
     match ch {
         '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
         '\u{2010}'..='\u{2013}' | '\u{2212}' => out.push('-'),
         '\u{0153}' | '\u{0152}' => out.push_str("oe"),
         '\u{00E6}' | '\u{00C6}' => out.push_str("ae"),
-        '\t' | '\r' => out.push(' '),
         c if c.is_whitespace() && c != '\n' => out.push(' '),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        c => match LATIN_FOLDED.get((c as usize).wrapping_sub(LATIN_FIRST)) {
-            Some(folded) => out.push_str(folded),
-            None => fold_letter(c, out),
-        },
+        c => {
+            for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                out.extend(d.to_lowercase());
+            }
+        }
     }
 }
 
-/// Appends `c` without its accents, in lower case.
-fn fold_letter(c: char, out: &mut String) {
-    for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
-        out.extend(d.to_lowercase());
-    }
-}
+/// The first character of [`TWO_BYTE_FOLDED`].
+const TWO_BYTE_FIRST: usize = 0x80;
 
-/// The first character of [`LATIN_FOLDED`].
-const LATIN_FIRST: usize = 0xC0;
-
-/// [`fold_letter`] of the Latin letters from U+00C0 to U+024F, worked out once: French text is
-/// full of them, and decomposing each one is most of the cost of folding an article.
-static LATIN_FOLDED: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    (LATIN_FIRST..0x250)
+/// [`fold_other`] of every character written with two bytes in UTF-8 (U+0080 to U+07FF: Latin
+/// letters with accents, Greek, Cyrillic...), worked out once: French text is full of them, and
+/// decomposing each one was most of the cost of folding an article.
+static TWO_BYTE_FOLDED: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    (TWO_BYTE_FIRST..0x800)
         .map(|code| {
             let mut folded = String::new();
             if let Some(c) = char::from_u32(code as u32) {
-                fold_letter(c, &mut folded);
+                fold_other(c, &mut folded);
             }
             folded
         })
@@ -117,7 +119,12 @@ pub fn fold(s: &str) -> String {
             *b = fold_ascii(*b);
         }
         rest = &rest[ascii..];
-        if let Some(ch) = rest.chars().next() {
+        // A two-byte character is decoded here and looked up, without going through `char`.
+        if let [lead @ 0xC2..=0xDF, next, ..] = *rest.as_bytes() {
+            let code = (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F);
+            bytes.extend_from_slice(TWO_BYTE_FOLDED[code - TWO_BYTE_FIRST].as_bytes());
+            rest = &rest[2..];
+        } else if let Some(ch) = rest.chars().next() {
             scratch.clear();
             fold_char(ch, &mut scratch);
             bytes.extend_from_slice(scratch.as_bytes());
