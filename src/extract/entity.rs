@@ -151,6 +151,7 @@ fn best_alias<'a>(
     }
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let key_digits = digits(key);
+    let key_letters = Letters::of(key);
     let mut best: Option<(&str, f64)> = None;
     for v in values {
         for alias in v.aliases.iter().filter(same_words) {
@@ -162,6 +163,17 @@ fn best_alias<'a>(
             {
                 continue;
             }
+            // The diff's ratio is 2 x matched characters / both lengths, and it cannot match more
+            // characters than the two strings have in common: most windows of a sentence are
+            // ruled out by that bound without the diff.
+            if let Some(common) = key_letters.as_ref().and_then(|k| k.common(&alias.key)) {
+                // Computed as `similar` computes its ratio (in f32), so that the bound is never
+                // below the score by a rounding.
+                let bound = 2.0 * common as f32 / (key_len + len) as f32;
+                if f64::from(bound) < similarity {
+                    continue;
+                }
+            }
             let score = f64::from(TextDiff::from_chars(key, alias.key.as_str()).ratio());
             if score >= similarity && best.is_none_or(|(_, b)| score > b) {
                 best = Some((&v.canonical, score));
@@ -169,6 +181,42 @@ fn best_alias<'a>(
         }
     }
     best.map(|(c, s)| (c, Some(s)))
+}
+
+/// How many times each ASCII character occurs in a string: what two strings have in common
+/// bounds how similar they can be.
+struct Letters([u16; 128]);
+
+impl Letters {
+    /// The counts of `text`, or `None` when it is not ASCII (or too long to count in `u16`).
+    fn of(text: &str) -> Option<Letters> {
+        if !text.is_ascii() || text.len() > usize::from(u16::MAX) {
+            return None;
+        }
+        let mut counts = [0u16; 128];
+        for b in text.bytes() {
+            counts[usize::from(b)] += 1;
+        }
+        Some(Letters(counts))
+    }
+
+    /// How many characters `other` shares with these counts (a multiset intersection), or
+    /// `None` when `other` is not ASCII.
+    fn common(&self, other: &str) -> Option<usize> {
+        if !other.is_ascii() {
+            return None;
+        }
+        let mut left = self.0;
+        let mut common = 0;
+        for b in other.bytes() {
+            let count = &mut left[usize::from(b)];
+            if *count > 0 {
+                *count -= 1;
+                common += 1;
+            }
+        }
+        Some(common)
+    }
 }
 
 #[cfg(test)]
@@ -213,6 +261,40 @@ mod tests {
         assert_eq!(names("un Iliouchine-62"), Vec::<&str>::new());
         // Short aliases must be spelt exactly: "Al-76" is not "Il-76".
         assert_eq!(names("un Al-76"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_common_letters_bound_the_diff_ratio() {
+        let pairs = [
+            ("lliouchine76", "iliouchine76"),
+            ("agades", "agadez"),
+            ("niamey", "zinder"),
+            ("tillabery", "tillaberi"),
+            ("abc", "cba"),
+        ];
+        // And pairs drawn from a small alphabet, where letters are shared in every order.
+        let mut seed = 7u32;
+        let mut draw = |len: u32| -> String {
+            (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    char::from(b"abcde76-"[(seed >> 16) as usize % 8])
+                })
+                .collect()
+        };
+        let drawn: Vec<(String, String)> = (0..500)
+            .map(|i| (draw(3 + i % 9), draw(3 + (i * 7) % 11)))
+            .collect();
+        let pairs = pairs
+            .iter()
+            .map(|&(a, b)| (a, b))
+            .chain(drawn.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+        for (a, b) in pairs {
+            let common = Letters::of(a).unwrap().common(b).unwrap();
+            let bound = 2.0 * common as f32 / (a.len() + b.len()) as f32;
+            let ratio = TextDiff::from_chars(a, b).ratio();
+            assert!(ratio <= bound, "{a} / {b}: {ratio} > {bound}");
+        }
     }
 
     #[test]
