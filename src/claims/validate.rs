@@ -26,6 +26,10 @@ struct Validator<'a> {
     path: &'a Path,
     source: &'a str,
     problems: Vec<Diagnostic>,
+    /// Cue lists already compiled, by their phrases: claims of one story often share a list (the
+    /// subject of a count, of a date and the context of an entity), and compiling one is most of
+    /// the cost of loading a claims file.
+    compiled: HashMap<Vec<String>, Result<CueSet, String>>,
 }
 
 impl Validator<'_> {
@@ -67,7 +71,15 @@ impl Validator<'_> {
                 );
             }
         }
-        match CueSet::new(&phrases) {
+        let compiled = match self.compiled.get(&phrases) {
+            Some(compiled) => compiled.clone(),
+            None => {
+                let compiled = CueSet::new(&phrases);
+                self.compiled.insert(phrases, compiled.clone());
+                compiled
+            }
+        };
+        match compiled {
             Ok(set) => Some(set),
             Err(message) => {
                 self.error(
@@ -178,6 +190,7 @@ pub fn validate(path: &Path, source: &str, raw: RawFile) -> Result<ClaimSet, Cla
         path,
         source,
         problems: Vec::new(),
+        compiled: HashMap::new(),
     };
     let mut story = Story::default();
     if let Some(raw_story) = &raw.story {
