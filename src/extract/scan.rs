@@ -63,9 +63,17 @@ impl CueScan {
     /// extractor reads every sentence (the same results, tested in `tests/generated_corpus.rs`).
     pub fn for_corpus(claims: &ClaimSet, articles: usize) -> CueScan {
         let mut patterns: Vec<String> = Vec::new();
+        // Claims often share a list (a story's subject): one pattern per distinct list keeps the
+        // set's automaton smaller.
         let mut add = |cues: &CueSet| {
-            patterns.push(cues.prefilter_pattern().to_string());
-            patterns.len() - 1
+            let pattern = cues.prefilter_pattern();
+            patterns
+                .iter()
+                .position(|p| p == pattern)
+                .unwrap_or_else(|| {
+                    patterns.push(pattern.to_string());
+                    patterns.len() - 1
+                })
         };
         let needs = claims
             .claims
