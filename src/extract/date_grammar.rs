@@ -323,6 +323,59 @@ pub fn find_dates(text: &str) -> Vec<DateExpr> {
 // ---------------------------------------------------------------------------
 // Parsing internals.
 
+/// The tokens of `text` as byte ranges: a run of ASCII digits, a run of letters (`\p{L}`), or any
+/// other character but white space, as the regular expression `[0-9]+|\p{L}+|\S` finds them.
+/// Written out because every sentence of a dated article is tokenized: ASCII is classified
+/// directly, and only characters beyond it ask the Unicode tables (through that expression).
+fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    #[derive(PartialEq)]
+    enum Class {
+        Digit,
+        Letter,
+        Space,
+        Other,
+    }
+    fn class(c: char) -> Class {
+        static LETTER: OnceLock<Regex> = OnceLock::new();
+        match c {
+            '0'..='9' => Class::Digit,
+            'a'..='z' | 'A'..='Z' => Class::Letter,
+            c if c.is_whitespace() => Class::Space,
+            c if c.is_ascii() => Class::Other,
+            c => {
+                let letter = LETTER.get_or_init(|| Regex::new(r"^\p{L}$").expect("valid regex"));
+                if letter.is_match(c.encode_utf8(&mut [0; 4])) {
+                    Class::Letter
+                } else {
+                    Class::Other
+                }
+            }
+        }
+    }
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = chars.next()?;
+            let kind = class(c);
+            match kind {
+                Class::Space => continue,
+                Class::Other => return Some((start, start + c.len_utf8())),
+                Class::Digit | Class::Letter => {
+                    let mut end = start + c.len_utf8();
+                    while let Some(&(at, next)) = chars.peek() {
+                        if class(next) != kind {
+                            break;
+                        }
+                        end = at + next.len_utf8();
+                        chars.next();
+                    }
+                    return Some((start, end));
+                }
+            }
+        }
+    })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind<'a> {
     /// A run of ASCII digits: its value when it has at most 9 digits, its length.
@@ -423,9 +476,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
-        static TOKEN: OnceLock<Regex> = OnceLock::new();
         static NUMERIC: OnceLock<Regex> = OnceLock::new();
-        let token = TOKEN.get_or_init(|| Regex::new(r"[0-9]+|\p{L}+|\S").expect("valid regex"));
         let numeric_re = NUMERIC.get_or_init(|| {
             Regex::new(r"([0-9]+)([/.-])([0-9]+)([/.-])([0-9]+)").expect("valid regex")
         });
@@ -435,15 +486,15 @@ impl<'a> Parser<'a> {
             .collect();
         let mut toks = Vec::new();
         let mut n = 0;
-        for m in token.find_iter(text) {
-            while n < numeric.len() && numeric[n].end <= m.start() {
+        for (start, end) in tokens(text) {
+            while n < numeric.len() && numeric[n].end <= start {
                 n += 1;
             }
             if let Some(d) = numeric.get(n)
-                && m.start() >= d.start
+                && start >= d.start
             {
                 // Inside a numeric date: one Block token stands for it.
-                if m.start() == d.start {
+                if start == d.start {
                     toks.push(Tok {
                         start: d.start,
                         end: d.end,
@@ -452,7 +503,7 @@ impl<'a> Parser<'a> {
                 }
                 continue;
             }
-            let s = m.as_str();
+            let s = &text[start..end];
             let first = s.chars().next().unwrap_or(' ');
             let kind = if first.is_ascii_digit() {
                 Kind::Num(if s.len() <= 9 { s.parse().ok() } else { None }, s.len())
@@ -461,11 +512,7 @@ impl<'a> Parser<'a> {
             } else {
                 Kind::Punct(first)
             };
-            toks.push(Tok {
-                start: m.start(),
-                end: m.end(),
-                kind,
-            });
+            toks.push(Tok { start, end, kind });
         }
         Parser { toks, numeric }
     }
@@ -831,6 +878,24 @@ fn numeric_date(text: &str, c: &regex::Captures<'_>) -> Option<DateExpr> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tokens_are_what_the_token_expression_finds() {
+        let expression = Regex::new(r"[0-9]+|\p{L}+|\S").unwrap();
+        for text in [
+            "le 12 mars 2024, à 9h30 : l'Il-76 (Iliouchine) s'est posé.",
+            "ⅻ ½ ٣ 3٣ à\u{301}b ß ø Ωmega 東京 x\u{a0}y\u{2028}z 1er 2e",
+            "",
+            "   ",
+            "abc123def!!",
+        ] {
+            let expected: Vec<(usize, usize)> = expression
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(super::tokens(text).collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
