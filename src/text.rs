@@ -159,12 +159,10 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn sentences(article: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for (i, ch) in article.char_indices() {
-        // A paragraph or line separator (what HTML block tags become) ends a sentence too.
-        if matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-            split_line(article, line_start, i, &mut out);
-            line_start = i + ch.len_utf8();
-        }
+    // A paragraph or line separator (what HTML block tags become) ends a sentence too.
+    for (i, separator) in article.match_indices(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        split_line(article, line_start, i, &mut out);
+        line_start = i + separator.len();
     }
     split_line(article, line_start, article.len(), &mut out);
     out
@@ -173,36 +171,36 @@ pub fn sentences(article: &str) -> Vec<Sentence> {
 fn split_line(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let line = &article[start..end];
     let mut sentence_start = 0;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for (k, &(offset, ch)) in chars.iter().enumerate() {
-        if !matches!(ch, '.' | '!' | '?' | '…') {
+    // Only the places after an end mark are looked at, by slicing: a line is not turned into a
+    // vector of characters.
+    for (offset, mark) in line.match_indices(['.', '!', '?', '…']) {
+        let after_mark = offset + mark.len();
+        if after_mark <= sentence_start {
             continue;
         }
         // Closing quotes or brackets belong to the sentence they close.
-        let mut next = k + 1;
-        while next < chars.len() && matches!(chars[next].1, '"' | '\'' | '»' | '”' | '’' | ')')
-        {
-            next += 1;
-        }
-        if next >= chars.len() || !chars[next].1.is_whitespace() {
+        let rest = &line[after_mark..];
+        let closing = rest.len()
+            - rest
+                .trim_start_matches(['"', '\'', '»', '”', '’', ')'])
+                .len();
+        let cut = after_mark + closing;
+        let rest = &line[cut..];
+        if !rest.starts_with(char::is_whitespace) {
             continue;
         }
-        let mut after = next;
-        while after < chars.len() && chars[after].1.is_whitespace() {
-            after += 1;
-        }
-        let Some(&(_, first)) = chars.get(after) else {
+        let next_start = line.len() - rest.trim_start().len();
+        let Some(first) = line[next_start..].chars().next() else {
             continue;
         };
         let opens = first.is_uppercase()
             || first.is_ascii_digit()
             || matches!(first, '«' | '"' | '“' | '-' | '—');
-        if !opens || (ch == '.' && is_abbreviation(&line[sentence_start..offset])) {
+        if !opens || (mark == "." && is_abbreviation(&line[sentence_start..offset])) {
             continue;
         }
-        let cut = chars.get(next).map_or(line.len(), |c| c.0);
         push_sentence(article, start + sentence_start, start + cut, out);
-        sentence_start = chars[after].0;
+        sentence_start = next_start;
     }
     push_sentence(article, start + sentence_start, end, out);
 }
