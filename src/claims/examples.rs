@@ -51,22 +51,31 @@ pub fn reading(
     (got, why)
 }
 
-/// Runs every example of every claim.
+/// Runs every example of every claim, claims spread over the cores (they run at every load),
+/// outcomes in file order.
 pub fn run(set: &ClaimSet) -> Vec<ExampleOutcome> {
-    let mut out = Vec::new();
-    for claim in &set.claims {
-        for example in &claim.examples {
-            let (got, why) = reading(claim, set, &example.text, example.published);
-            out.push(ExampleOutcome {
-                claim: claim.id.clone(),
-                text: example.text.clone(),
-                expect: example.expect.clone(),
-                got,
-                why,
-            });
-        }
-    }
-    out
+    use rayon::prelude::*;
+    let per_claim: Vec<Vec<ExampleOutcome>> = set
+        .claims
+        .par_iter()
+        .map(|claim| {
+            claim
+                .examples
+                .iter()
+                .map(|example| {
+                    let (got, why) = reading(claim, set, &example.text, example.published);
+                    ExampleOutcome {
+                        claim: claim.id.clone(),
+                        text: example.text.clone(),
+                        expect: example.expect.clone(),
+                        got,
+                        why,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    per_claim.into_iter().flatten().collect()
 }
 
 /// An error for each failing example, located at the example in the file.
