@@ -151,7 +151,10 @@ impl FindingKind {
 pub struct Finding {
     /// What kind.
     pub kind: FindingKind,
-    /// The sources concerned, as indexes into the claim's sources, in corpus order.
+    /// The sources concerned, as indexes into the report's sources: for a contradiction, the
+    /// sources of one value then those of the other (each side in corpus order); for
+    /// unspecified-vs-stated, the source leaving it open then the first source of each stated
+    /// value.
     pub sources: Vec<usize>,
     /// The values in question, one per source in `sources` order (for unspecified-vs-stated, the
     /// values of the stating sources).
@@ -229,20 +232,35 @@ pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
 
 /// Compares the sources of one claim: those that say something, in corpus order (silent ones may
 /// be left out; they change nothing).
+///
+/// Sources that stand by the same value (as printed) form a group, and findings are made per
+/// group, not per source: a contradiction is one pair of incompatible values with every source
+/// on each side, and a source leaving the value open is set against each stated value (with the
+/// first source to state it). On a corpus where hundreds of articles repeat one figure and a few
+/// another, that is one finding instead of one per pair of articles, so findings (and the memory
+/// and report they take) grow with the sources, not with their square.
 pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
     sources.retain(|s| s.status != Status::Silent);
     let voters: Vec<(usize, &Value)> = sources
         .iter()
         .filter_map(|s| s.value.as_ref().map(|v| (s.source, v)))
         .collect();
+    let groups = value_groups(&voters);
     let mut findings = Vec::new();
-    for (k, (i, a)) in voters.iter().enumerate() {
-        for (j, b) in &voters[k + 1..] {
-            if !a.compatible(b) {
+    for (k, a) in groups.iter().enumerate() {
+        for b in &groups[k + 1..] {
+            if !a.value.compatible(b.value) {
+                let sides = [a, b];
                 findings.push(Finding {
                     kind: FindingKind::Contradiction,
-                    sources: vec![*i, *j],
-                    values: vec![a.display(), b.display()],
+                    sources: sides
+                        .iter()
+                        .flat_map(|g| g.sources.iter().copied())
+                        .collect(),
+                    values: sides
+                        .iter()
+                        .flat_map(|g| std::iter::repeat_n(g.display.clone(), g.sources.len()))
+                        .collect(),
                 });
             }
         }
@@ -269,9 +287,9 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
     if !voters.is_empty() {
         for s in &sources {
             if s.status == Status::Unspecified {
-                let mut stated: Vec<usize> = voters.iter().map(|(v, _)| *v).collect();
+                let mut stated: Vec<usize> = groups.iter().map(|g| g.sources[0]).collect();
                 stated.insert(0, s.source);
-                let values = voters.iter().map(|(_, v)| v.display()).collect();
+                let values = groups.iter().map(|g| g.display.clone()).collect();
                 findings.push(Finding {
                     kind: FindingKind::UnspecifiedVsStated,
                     sources: stated,
@@ -293,6 +311,37 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
         sources,
         findings,
     }
+}
+
+/// The sources standing by one value.
+struct ValueGroup<'a> {
+    /// The value (of the group's first source).
+    value: &'a Value,
+    /// It as printed: what the group's sources share.
+    display: String,
+    /// The sources, in corpus order.
+    sources: Vec<usize>,
+}
+
+/// The voters grouped by the value they stand by, groups in the order of their first source.
+fn value_groups<'a>(voters: &[(usize, &'a Value)]) -> Vec<ValueGroup<'a>> {
+    let mut groups: Vec<ValueGroup<'a>> = Vec::new();
+    let mut by_display: std::collections::HashMap<String, usize> = Default::default();
+    for &(source, value) in voters {
+        let display = value.display();
+        match by_display.get(&display) {
+            Some(&g) => groups[g].sources.push(source),
+            None => {
+                by_display.insert(display.clone(), groups.len());
+                groups.push(ValueGroup {
+                    value,
+                    display,
+                    sources: vec![source],
+                });
+            }
+        }
+    }
+    groups
 }
 
 #[cfg(test)]
@@ -368,6 +417,27 @@ mod tests {
             [FindingKind::Contradiction, FindingKind::InconsistentSource]
         );
         assert_eq!(result.findings[0].values, ["~100", "~200"]);
+    }
+
+    #[test]
+    fn sources_of_one_value_make_one_side_of_one_contradiction() {
+        let result = compare(vec![
+            source(0, &["100"]),
+            source(1, &["~300"]),
+            source(2, &["100"]),
+            source(3, &["100"]),
+            source(4, &["unspecified"]),
+        ]);
+        assert_eq!(result.verdict, Verdict::Differ);
+        let contradiction = &result.findings[0];
+        assert_eq!(contradiction.kind, FindingKind::Contradiction);
+        assert_eq!(contradiction.sources, [0, 2, 3, 1]);
+        assert_eq!(contradiction.values, ["100", "100", "100", "~300"]);
+        let unspecified = &result.findings[1];
+        assert_eq!(unspecified.kind, FindingKind::UnspecifiedVsStated);
+        assert_eq!(unspecified.sources, [4, 0, 1]);
+        assert_eq!(unspecified.values, ["100", "~300"]);
+        assert_eq!(result.findings.len(), 2);
     }
 
     #[test]

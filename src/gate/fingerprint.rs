@@ -35,12 +35,13 @@ pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
             values.sort();
             parts.extend(values);
         }
-        // The source that leaves the value open, then who states what.
+        // The source that leaves the value open, then the values others state (which of them
+        // states each is left out: a new article repeating a known value changes nothing).
         FindingKind::UnspecifiedVsStated => {
             parts.push(name(finding.sources[0]).to_string());
-            for (source, value) in pairs(&finding.sources[1..], &finding.values) {
-                parts.extend([source, value]);
-            }
+            let mut values = finding.values.clone();
+            values.sort();
+            parts.extend(values);
         }
     }
     format!("{:016x}", fnv1a64(&encode(&parts)))

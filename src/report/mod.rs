@@ -156,13 +156,27 @@ impl Report {
         let short = |i: usize| self.sources[i].short.as_str();
         let id = &claim.id;
         match finding.kind {
-            FindingKind::Contradiction => format!(
-                "{id}: {} says {}, {} says {}",
-                short(finding.sources[0]),
-                finding.values[0],
-                short(finding.sources[1]),
-                finding.values[1]
-            ),
+            FindingKind::Contradiction => {
+                // Two sides, each the sources of one value, in order.
+                let split = finding
+                    .values
+                    .iter()
+                    .position(|v| *v != finding.values[0])
+                    .unwrap_or(finding.values.len());
+                let side = |sources: &[usize], value: &str| {
+                    let names: Vec<&str> = sources.iter().map(|&s| short(s)).collect();
+                    let verb = if names.len() == 1 { "says" } else { "say" };
+                    format!("{} {verb} {value}", name_list(&names))
+                };
+                format!(
+                    "{id}: {}, {}",
+                    side(&finding.sources[..split], &finding.values[0]),
+                    side(
+                        &finding.sources[split..],
+                        finding.values.get(split).map_or("", String::as_str)
+                    )
+                )
+            }
             FindingKind::InconsistentSource => format!(
                 "{id}: {} contradicts itself ({})",
                 short(finding.sources[0]),
@@ -186,6 +200,26 @@ impl Report {
                 finding.values[0]
             ),
         }
+    }
+}
+
+/// How many sources a message names before it counts the rest.
+const NAMED_IN_MESSAGE: usize = 3;
+
+/// `A`, `A and B`, `A, B and C`, or `A, B, C and 4 others`.
+fn name_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        _ if names.len() <= NAMED_IN_MESSAGE => {
+            let (last, rest) = names.split_last().expect("two or more");
+            format!("{} and {last}", rest.join(", "))
+        }
+        _ => format!(
+            "{} and {} others",
+            names[..NAMED_IN_MESSAGE].join(", "),
+            names.len() - NAMED_IN_MESSAGE
+        ),
     }
 }
 
@@ -321,6 +355,17 @@ mod tests {
         assert_eq!(
             short_names(&names, &metas),
             ["000", "001", "lemonde-2024-04", "LM"]
+        );
+    }
+
+    #[test]
+    fn messages_name_three_sources_and_count_the_rest() {
+        assert_eq!(name_list(&["a"]), "a");
+        assert_eq!(name_list(&["a", "b"]), "a and b");
+        assert_eq!(name_list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(
+            name_list(&["a", "b", "c", "d", "e"]),
+            "a, b, c and 2 others"
         );
     }
 
