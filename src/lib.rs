@@ -70,12 +70,7 @@ pub fn check_with(
     let scan = extract::scan::CueScan::for_corpus(&claims, listing.files.len());
     let outcome = stream::check_corpus(&claims, &scan, listing)
         .map_err(|skipped| vec![*corpus::no_article(&input.corpus, &skipped).0])?;
-    let sources = source_infos(
-        outcome
-            .articles
-            .iter()
-            .map(|a| (a.name.as_str(), a.path.as_path(), &a.meta)),
-    );
+    let sources = source_infos(outcome.articles);
     let mut report = Report::new(
         &claims,
         input.corpus.display().to_string(),
@@ -120,22 +115,22 @@ pub fn find_near_misses(
         .collect()
 }
 
-/// The report's sources from (name, path, metadata) of each readable article, in name order.
-fn source_infos<'a>(
-    articles: impl Iterator<Item = (&'a str, &'a Path, &'a corpus::SourceMeta)>,
-) -> Vec<SourceInfo> {
-    let articles: Vec<_> = articles.collect();
-    let names: Vec<String> = articles.iter().map(|a| a.0.to_string()).collect();
-    let metas: Vec<_> = articles.iter().map(|a| a.2).collect();
-    let shorts = report::short_names(&names, &metas);
+/// The report's sources from the readable articles, in name order. Takes them by value: on a
+/// large corpus, two lists of every article would double the memory of a run.
+fn source_infos(articles: Vec<stream::ArticleInfo>) -> Vec<SourceInfo> {
+    let shorts = {
+        let names: Vec<&str> = articles.iter().map(|a| a.name.as_str()).collect();
+        let metas: Vec<&corpus::SourceMeta> = articles.iter().map(|a| &*a.meta).collect();
+        report::short_names(&names, &metas)
+    };
     articles
         .into_iter()
         .zip(shorts)
-        .map(|((name, path, meta), short)| SourceInfo {
-            name: name.to_string(),
+        .map(|(article, short)| SourceInfo {
+            path: article.path.display().to_string(),
+            name: article.name,
             short,
-            path: path.display().to_string(),
-            meta: meta.clone(),
+            meta: article.meta,
         })
         .collect()
 }

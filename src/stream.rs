@@ -4,6 +4,8 @@
 //! Work is split per article with rayon; results are collected in the listing's name order, so the
 //! report is byte-identical whatever the number of threads.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -35,13 +37,13 @@ pub struct ArticleInfo {
     pub name: String,
     /// Its path as opened.
     pub path: std::path::PathBuf,
-    /// Its metadata.
-    pub meta: SourceMeta,
+    /// Its metadata: one shared empty entry for the (usual) articles that `sources.toml` does not
+    /// name, so that a large corpus does not hold a copy per article.
+    pub meta: Arc<SourceMeta>,
 }
 
 /// One article's outcome: what it says about each claim, or why it could not be read.
-type PerArticle =
-    Result<(ArticleInfo, Vec<(usize, SourceResult)>, Option<Diagnostic>), Box<Unreadable>>;
+type PerArticle = Result<(Vec<(usize, SourceResult)>, Option<Box<Diagnostic>>), Box<Unreadable>>;
 
 /// Reads and checks every article of `listing` against `claims`. When no article could be read,
 /// the files skipped, for the caller's `corpus-empty` error.
@@ -64,12 +66,7 @@ pub fn check_corpus(
                     .filter(|(_, extraction)| !extraction.mentions.is_empty())
                     .map(|(claim, extraction)| (claim, compare::judge_source(0, extraction)))
                     .collect();
-                let info = ArticleInfo {
-                    name: article.name.clone(),
-                    path: article.path.clone(),
-                    meta: article.meta.clone(),
-                };
-                (info, results, warning)
+                (results, warning.map(Box::new))
             });
             progress.tick();
             outcome
@@ -77,7 +74,11 @@ pub fn check_corpus(
         .collect();
     progress.finish();
 
+    // What is kept of each article until the end is its outcome (small when it says nothing):
+    // its name, path and metadata come from the listing.
     let Listing {
+        files,
+        meta,
         mut skipped,
         mut warnings,
         unknown,
@@ -85,12 +86,18 @@ pub fn check_corpus(
     } = listing;
     let mut articles = Vec::new();
     let mut per_claim: Vec<Vec<SourceResult>> = vec![Vec::new(); claims.claims.len()];
-    for outcome in per_article {
+    let no_meta = Arc::new(SourceMeta::default());
+    let meta: BTreeMap<String, Arc<SourceMeta>> = meta
+        .into_iter()
+        .map(|(name, m)| (name, Arc::new(m)))
+        .collect();
+    for ((name, path), outcome) in files.into_iter().zip(per_article) {
         match outcome {
-            Ok((info, results, warning)) => {
-                warnings.extend(warning);
+            Ok((results, warning)) => {
+                warnings.extend(warning.map(|w| *w));
                 let source = articles.len();
-                articles.push(info);
+                let meta = meta.get(&name).unwrap_or(&no_meta).clone();
+                articles.push(ArticleInfo { name, path, meta });
                 for (claim, mut result) in results {
                     result.source = source;
                     per_claim[claim].push(result);

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::Report;
+use super::{Report, SourceInfo};
 use crate::compare::Status;
 
 /// The version of the JSON contract. Version 2 lists, per claim, only the sources that say
@@ -13,14 +13,15 @@ use crate::compare::Status;
 /// grew with articles times claims).
 pub const VERSION: u32 = 2;
 
-/// The whole report.
+/// The whole report. `S` is how the sources are held: read back, a vector; written, a view of
+/// the report's own list (see [`SourcesView`]).
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct JsonReport {
+pub struct JsonReport<S = Vec<JsonSource>> {
     pub version: u32,
     pub claims_file: String,
     pub corpus: String,
-    pub sources: Vec<JsonSource>,
+    pub sources: S,
     pub skipped: Vec<JsonSkipped>,
     pub claims: Vec<JsonClaim>,
     pub summary: JsonSummary,
@@ -139,9 +140,27 @@ pub struct JsonSummary {
     pub known: usize,
 }
 
-impl JsonReport {
+/// The report's sources, written one by one as [`JsonSource`]s: a corpus of 100,000 articles
+/// is not copied a second time to be written.
+pub struct SourcesView<'a>(&'a [SourceInfo]);
+
+impl Serialize for SourcesView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|s| JsonSource {
+            source: s.name.clone(),
+            name: s.short.clone(),
+            path: s.path.clone(),
+            outlet: s.meta.outlet.clone(),
+            url: s.meta.url.clone(),
+            published: s.meta.published.map(|d| d.to_string()),
+            language: s.meta.language.clone(),
+        }))
+    }
+}
+
+impl<'a> JsonReport<SourcesView<'a>> {
     /// The JSON view of a report.
-    pub fn from_report(report: &Report) -> JsonReport {
+    pub fn from_report(report: &'a Report) -> JsonReport<SourcesView<'a>> {
         let count = |name: &str| {
             report
                 .claims
@@ -153,19 +172,7 @@ impl JsonReport {
             version: VERSION,
             claims_file: report.claims_file.clone(),
             corpus: report.corpus.clone(),
-            sources: report
-                .sources
-                .iter()
-                .map(|s| JsonSource {
-                    source: s.name.clone(),
-                    name: s.short.clone(),
-                    path: s.path.clone(),
-                    outlet: s.meta.outlet.clone(),
-                    url: s.meta.url.clone(),
-                    published: s.meta.published.map(|d| d.to_string()),
-                    language: s.meta.language.clone(),
-                })
-                .collect(),
+            sources: SourcesView(&report.sources),
             skipped: report
                 .skipped
                 .iter()

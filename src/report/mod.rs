@@ -32,7 +32,7 @@ pub struct SourceInfo {
     /// Its path as opened, for `file:line` locations.
     pub path: String,
     /// What `sources.toml` says about it.
-    pub meta: SourceMeta,
+    pub meta: std::sync::Arc<SourceMeta>,
 }
 
 /// One claim with its outcome.
@@ -251,7 +251,7 @@ pub fn finding_mentions<'a>(
 
 /// Short, unique column titles: the metadata `name` when given, else the fewest leading parts of
 /// the file name (split at `_`, `-`, `.` and spaces) that tell it apart from every other source.
-pub fn short_names(names: &[String], metas: &[&SourceMeta]) -> Vec<String> {
+pub fn short_names(names: &[&str], metas: &[&SourceMeta]) -> Vec<String> {
     let stems: Vec<&str> = names
         .iter()
         .map(|n| {
@@ -337,15 +337,12 @@ mod tests {
 
     #[test]
     fn short_names_are_unique_prefixes() {
-        let names: Vec<String> = [
+        let names = [
             "000_abc.txt",
             "001_def.txt",
             "lemonde-2024-04-10.txt",
             "lemonde-2024-05-01.txt",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ];
         let default = SourceMeta::default();
         let named = SourceMeta {
             name: Some("LM".into()),
