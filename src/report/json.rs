@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Report, SourceInfo};
+use super::{ClaimReport, Report, SourceInfo};
 use crate::compare::Status;
 
 /// The version of the JSON contract. Version 2 lists, per claim, only the sources that say
@@ -13,17 +13,17 @@ use crate::compare::Status;
 /// grew with articles times claims).
 pub const VERSION: u32 = 2;
 
-/// The whole report. `S` is how the sources are held: read back, a vector; written, a view of
-/// the report's own list (see [`SourcesView`]).
+/// The whole report. `S` and `C` are how the sources and the claims are held: read back,
+/// vectors; written, views of the report's own lists (see [`SourcesView`] and [`ClaimsView`]).
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct JsonReport<S = Vec<JsonSource>> {
+pub struct JsonReport<S = Vec<JsonSource>, C = Vec<JsonClaim>> {
     pub version: u32,
     pub claims_file: String,
     pub corpus: String,
     pub sources: S,
     pub skipped: Vec<JsonSkipped>,
-    pub claims: Vec<JsonClaim>,
+    pub claims: C,
     pub summary: JsonSummary,
     /// The least important level that fails the run.
     pub fail_on: String,
@@ -158,9 +158,86 @@ impl Serialize for SourcesView<'_> {
     }
 }
 
-impl<'a> JsonReport<SourcesView<'a>> {
+/// The report's claims, written one by one as [`JsonClaim`]s, so that only one claim's copy is
+/// ever held.
+pub struct ClaimsView<'a>(&'a Report);
+
+impl Serialize for ClaimsView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(
+            report
+                .claims
+                .iter()
+                .enumerate()
+                .map(|(ci, c)| json_claim(report, ci, c)),
+        )
+    }
+}
+
+/// Claim `ci` of `report` as the JSON contract shows it.
+fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
+    JsonClaim {
+        id: c.id.clone(),
+        label: c.label.clone(),
+        kind: c.kind.to_string(),
+        verdict: c.result.verdict.name().to_string(),
+        sources: c
+            .result
+            .sources
+            .iter()
+            .map(|r| JsonClaimSource {
+                source: report.sources[r.source].name.clone(),
+                status: r.status.name().to_string(),
+                value: match r.status {
+                    Status::Stated | Status::Inconsistent => r.value.as_ref().map(|v| v.display()),
+                    _ => None,
+                },
+                values: r.value_texts(),
+                mentions: r
+                    .mentions
+                    .iter()
+                    .map(|m| JsonMention {
+                        reading: m.reading.display(),
+                        matched: m.matched.clone(),
+                        quote: m.quote.clone(),
+                        line: m.line,
+                        column: m.column,
+                        rule: m.rule.clone(),
+                        note: m.note.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        silent: report.sources.len() - c.result.sources.len(),
+        findings: c
+            .result
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(fi, f)| (f, report.gate.of(ci, fi)))
+            .map(|(f, a)| JsonFinding {
+                code: f.kind.code().to_string(),
+                severity: a.level.name().to_string(),
+                sources: f
+                    .sources
+                    .iter()
+                    .map(|&i| report.sources[i].name.clone())
+                    .collect(),
+                values: f.values.clone(),
+                message: report.finding_message(c, f),
+                fingerprint: a.fingerprint.clone(),
+                baseline: if a.known.is_some() { "known" } else { "new" }.into(),
+                reason: a.known.as_ref().and_then(|e| e.reason.clone()),
+                fails: a.fails,
+            })
+            .collect(),
+    }
+}
+
+impl<'a> JsonReport<SourcesView<'a>, ClaimsView<'a>> {
     /// The JSON view of a report.
-    pub fn from_report(report: &'a Report) -> JsonReport<SourcesView<'a>> {
+    pub fn from_report(report: &'a Report) -> JsonReport<SourcesView<'a>, ClaimsView<'a>> {
         let count = |name: &str| {
             report
                 .claims
@@ -181,69 +258,7 @@ impl<'a> JsonReport<SourcesView<'a>> {
                     reason: s.reason.clone(),
                 })
                 .collect(),
-            claims: report
-                .claims
-                .iter()
-                .enumerate()
-                .map(|(ci, c)| JsonClaim {
-                    id: c.id.clone(),
-                    label: c.label.clone(),
-                    kind: c.kind.to_string(),
-                    verdict: c.result.verdict.name().to_string(),
-                    sources: c
-                        .result
-                        .sources
-                        .iter()
-                        .map(|r| JsonClaimSource {
-                            source: report.sources[r.source].name.clone(),
-                            status: r.status.name().to_string(),
-                            value: match r.status {
-                                Status::Stated | Status::Inconsistent => {
-                                    r.value.as_ref().map(|v| v.display())
-                                }
-                                _ => None,
-                            },
-                            values: r.value_texts(),
-                            mentions: r
-                                .mentions
-                                .iter()
-                                .map(|m| JsonMention {
-                                    reading: m.reading.display(),
-                                    matched: m.matched.clone(),
-                                    quote: m.quote.clone(),
-                                    line: m.line,
-                                    column: m.column,
-                                    rule: m.rule.clone(),
-                                    note: m.note.clone(),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                    silent: report.sources.len() - c.result.sources.len(),
-                    findings: c
-                        .result
-                        .findings
-                        .iter()
-                        .enumerate()
-                        .map(|(fi, f)| (f, report.gate.of(ci, fi)))
-                        .map(|(f, a)| JsonFinding {
-                            code: f.kind.code().to_string(),
-                            severity: a.level.name().to_string(),
-                            sources: f
-                                .sources
-                                .iter()
-                                .map(|&i| report.sources[i].name.clone())
-                                .collect(),
-                            values: f.values.clone(),
-                            message: report.finding_message(c, f),
-                            fingerprint: a.fingerprint.clone(),
-                            baseline: if a.known.is_some() { "known" } else { "new" }.into(),
-                            reason: a.known.as_ref().and_then(|e| e.reason.clone()),
-                            fails: a.fails,
-                        })
-                        .collect(),
-                })
-                .collect(),
+            claims: ClaimsView(report),
             summary: JsonSummary {
                 claims: report.claims.len(),
                 agree: count("agree"),
