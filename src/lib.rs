@@ -115,24 +115,17 @@ pub fn find_near_misses(
         .collect()
 }
 
-/// The report's sources from the readable articles, in name order. Takes them by value: on a
-/// large corpus, two lists of every article would double the memory of a run.
-fn source_infos(articles: Vec<stream::ArticleInfo>) -> Vec<SourceInfo> {
+/// The report's sources: the readable articles as the stream kept them, with their short names.
+fn source_infos(mut articles: Vec<SourceInfo>) -> Vec<SourceInfo> {
     let shorts = {
         let names: Vec<&str> = articles.iter().map(|a| a.name.as_str()).collect();
         let metas: Vec<&corpus::SourceMeta> = articles.iter().map(|a| &*a.meta).collect();
         report::short_names(&names, &metas)
     };
+    for (article, short) in articles.iter_mut().zip(shorts) {
+        article.short = short;
+    }
     articles
-        .into_iter()
-        .zip(shorts)
-        .map(|(article, short)| SourceInfo {
-            path: article.path.display().to_string(),
-            name: article.name,
-            short,
-            meta: article.meta,
-        })
-        .collect()
 }
 
 /// `claimcheck explain`: every candidate for one claim, kept or set aside, article by article.

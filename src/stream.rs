@@ -18,28 +18,19 @@ use crate::corpus::{Listing, Skipped, SourceMeta, Unreadable};
 use crate::diag::Diagnostic;
 use crate::extract::scan::CueScan;
 use crate::extract::{self, Document};
+use crate::report::SourceInfo;
 
 /// What is kept of a corpus once every article has been read.
 pub struct Outcome {
-    /// The readable articles, in name order: name, path and metadata (not the text).
-    pub articles: Vec<ArticleInfo>,
+    /// The readable articles, in name order, as the report lists them (not their text); their
+    /// short names are left empty, to be chosen once every name is known.
+    pub articles: Vec<SourceInfo>,
     /// Per claim (in file order), the verdict over the readable articles.
     pub results: Vec<ClaimResult>,
     /// Every file that could not be listed or read, sorted by name.
     pub skipped: Vec<Skipped>,
     /// Warnings, in the order `corpus::load` gives them.
     pub warnings: Vec<Diagnostic>,
-}
-
-/// An article of the corpus without its text.
-pub struct ArticleInfo {
-    /// Its name relative to the corpus folder.
-    pub name: String,
-    /// Its path as opened.
-    pub path: std::path::PathBuf,
-    /// Its metadata: one shared empty entry for the (usual) articles that `sources.toml` does not
-    /// name, so that a large corpus does not hold a copy per article.
-    pub meta: Arc<SourceMeta>,
 }
 
 /// One article's outcome: what it says about each claim, or why it could not be read.
@@ -97,7 +88,14 @@ pub fn check_corpus(
                 warnings.extend(warning.map(|w| *w));
                 let source = articles.len();
                 let meta = meta.get(&name).unwrap_or(&no_meta).clone();
-                articles.push(ArticleInfo { name, path, meta });
+                // Metadata is shared: one empty entry for the (usual) articles that
+                // `sources.toml` does not name, so a large corpus holds no copy per article.
+                articles.push(SourceInfo {
+                    path: path.display().to_string(),
+                    name,
+                    short: String::new(),
+                    meta,
+                });
                 for (claim, mut result) in results {
                     result.source = source;
                     per_claim[claim].push(result);
