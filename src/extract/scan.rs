@@ -65,15 +65,13 @@ impl CueScan {
         let mut patterns: Vec<String> = Vec::new();
         // Claims often share a list (a story's subject): one pattern per distinct list keeps the
         // set's automaton smaller.
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
         let mut add = |cues: &CueSet| {
             let pattern = cues.prefilter_pattern();
-            patterns
-                .iter()
-                .position(|p| p == pattern)
-                .unwrap_or_else(|| {
-                    patterns.push(pattern.to_string());
-                    patterns.len() - 1
-                })
+            *index.entry(pattern.to_string()).or_insert_with(|| {
+                patterns.push(pattern.to_string());
+                patterns.len() - 1
+            })
         };
         let needs = claims
             .claims
