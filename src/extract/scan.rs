@@ -203,14 +203,24 @@ impl Need {
         }
         let of = |list: Option<usize>| list.map_or(&[][..], |l| by_list[l].as_slice());
         let (anchor, unspecified) = (of(self.anchor), of(self.unspecified));
-        let tied = match self.with_anchor {
-            None => !anchor.is_empty(),
-            Some(l) => anchor.iter().any(|s| by_list[l].binary_search(s).is_ok()),
+        // Only sentences with the anchor and, when the claim names one, the list tied to it can
+        // hold a value: a date's event cue without its subject ("arrived", said of another story)
+        // gives the extractor nothing to keep.
+        let anchored: Vec<usize> = match self.with_anchor {
+            None => anchor.to_vec(),
+            Some(l) => anchor
+                .iter()
+                .copied()
+                .filter(|s| by_list[l].binary_search(s).is_ok())
+                .collect(),
         };
-        if self.whole_article_on_hit && tied {
+        if self.whole_article_on_hit && !anchored.is_empty() {
             return Relevant::All;
         }
-        let mut keep: Vec<usize> = anchor.iter().chain(unspecified).copied().collect();
+        let mut keep: Vec<usize> = anchored
+            .into_iter()
+            .chain(unspecified.iter().copied())
+            .collect();
         keep.sort_unstable();
         keep.dedup();
         if keep.is_empty() {
