@@ -324,15 +324,18 @@ struct ValueGroup<'a> {
 }
 
 /// The voters grouped by the value they stand by, groups in the order of their first source.
+/// Values are grouped when equal, not when they print alike: "about 100" and "nearly 100" both
+/// print `~100` but only the first is compatible with 105.
 fn value_groups<'a>(voters: &[(usize, &'a Value)]) -> Vec<ValueGroup<'a>> {
     let mut groups: Vec<ValueGroup<'a>> = Vec::new();
-    let mut by_display: std::collections::HashMap<String, usize> = Default::default();
+    let mut by_display: std::collections::HashMap<String, Vec<usize>> = Default::default();
     for &(source, value) in voters {
         let display = value.display();
-        match by_display.get(&display) {
+        let alike = by_display.entry(display.clone()).or_default();
+        match alike.iter().find(|&&g| groups[g].value == value) {
             Some(&g) => groups[g].sources.push(source),
             None => {
-                by_display.insert(display.clone(), groups.len());
+                alike.push(groups.len());
                 groups.push(ValueGroup {
                     value,
                     display,
@@ -438,6 +441,46 @@ mod tests {
         assert_eq!(unspecified.sources, [4, 0, 1]);
         assert_eq!(unspecified.values, ["100", "~300"]);
         assert_eq!(result.findings.len(), 2);
+    }
+
+    #[test]
+    fn values_that_print_alike_are_still_judged_apart() {
+        // "about 100" [90, 110] and "nearly 100" [90, 100] both print ~100; only the second
+        // contradicts 105, whatever the order of the sources.
+        let about = || {
+            mention(Reading::Value(Value::Count(
+                parse_quantity("about 100").unwrap(),
+            )))
+        };
+        let nearly = || {
+            mention(Reading::Value(Value::Count(
+                parse_quantity("nearly 100").unwrap(),
+            )))
+        };
+        let judged = |source, m| {
+            judge_source(
+                source,
+                Extraction {
+                    mentions: vec![m],
+                    rejections: vec![],
+                },
+            )
+        };
+        for (first, second) in [(about(), nearly()), (nearly(), about())] {
+            let result = compare(vec![
+                judged(0, first),
+                judged(1, second),
+                source(2, &["105"]),
+            ]);
+            assert_eq!(result.verdict, Verdict::Differ);
+            let contradictions: Vec<&Finding> = result
+                .findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::Contradiction)
+                .collect();
+            assert_eq!(contradictions.len(), 1);
+            assert_eq!(contradictions[0].values, ["~100", "105"]);
+        }
     }
 
     #[test]
