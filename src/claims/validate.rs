@@ -193,8 +193,24 @@ fn compile_cue_lists(raw: &RawFile) -> HashMap<Vec<String>, Result<CueSet, Strin
         .claims
         .iter()
         .flat_map(|claim| {
+            // Only the lists validation will compile: those of the claim's kind, and
+            // `unspecified`, which every kind has.
             let c = claim.get_ref();
-            [&c.subject, &c.event, &c.exclude, &c.context, &c.unspecified]
+            let used = |key: &str| {
+                KIND_KEYS
+                    .iter()
+                    .any(|(kind, keys)| *kind == c.kind.get_ref() && keys.contains(&key))
+            };
+            [
+                ("subject", &c.subject),
+                ("event", &c.event),
+                ("exclude", &c.exclude),
+                ("context", &c.context),
+            ]
+            .into_iter()
+            .filter(move |(key, _)| used(key))
+            .map(|(_, cues)| cues)
+            .chain([&c.unspecified])
         })
         .filter_map(|cues| cues.as_ref())
         .map(|list| list.get_ref().iter().map(|c| c.get_ref().clone()).collect())
