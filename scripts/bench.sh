@@ -29,12 +29,15 @@ GEN=$CARGO_TARGET_DIR/release/examples/gen_corpus
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-# Seconds and peak RSS (KB) of one command, output discarded.
+# Seconds (to the millisecond: /usr/bin/time's own figure is in hundredths) and peak RSS (KB) of
+# one command, output discarded.
 measure() {
-    local log
+    local log start end
     log=$(mktemp)
-    /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>&1 || true
-    tail -n 1 "$log"
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$log" "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    awk -v ns=$((end - start)) -v kb="$(tail -n 1 "$log")" 'BEGIN { printf "%.3f %s\n", ns / 1e9, kb }'
     rm -f "$log"
 }
 
@@ -64,7 +67,7 @@ for n in $SIZES; do
         r=$(printf '%s\n' "${rg_times[@]}" | median)
         m=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
         awk -v n="$n" -v k="$k" -v mb="$mb" -v c="$c" -v r="$r" -v m="$m" 'BEGIN {
-            printf "| %d | %d | %d | %.2f | %.2f | %.1fx | %.0f | %.0f | %.0f |\n",
+            printf "| %d | %d | %d | %.3f | %.3f | %.1fx | %.0f | %.0f | %.0f |\n",
                 n, k, mb, c, r, (r > 0 ? c / r : 0), (c > 0 ? mb / c : 0), (c > 0 ? n / c : 0), m / 1024
         }'
     done
