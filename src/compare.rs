@@ -159,6 +159,9 @@ pub struct Finding {
     /// The values in question, one per source in `sources` order (for unspecified-vs-stated, the
     /// values of the stating sources).
     pub values: Vec<String>,
+    /// For a contradiction, how many of `sources` stand on the first side (the others on the
+    /// second): two values can print alike, so the sides cannot be told from `values`.
+    pub first_side: usize,
 }
 
 /// Everything the sources say about one claim.
@@ -233,8 +236,8 @@ pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
 /// Compares the sources of one claim: those that say something, in corpus order (silent ones may
 /// be left out; they change nothing).
 ///
-/// Sources that stand by the same value (as printed) form a group, and findings are made per
-/// group, not per source: a contradiction is one pair of incompatible values with every source
+/// Sources that stand by the same value form a group, and findings are made per group, not per
+/// source: a contradiction is one pair of incompatible values with every source
 /// on each side, and a source leaving the value open is set against each stated value (with the
 /// first source to state it). On a corpus where hundreds of articles repeat one figure and a few
 /// another, that is one finding instead of one per pair of articles, so findings (and the memory
@@ -253,6 +256,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
                 let sides = [a, b];
                 findings.push(Finding {
                     kind: FindingKind::Contradiction,
+                    first_side: a.sources.len(),
                     sources: sides
                         .iter()
                         .flat_map(|g| g.sources.iter().copied())
@@ -281,6 +285,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
                 kind: FindingKind::InconsistentSource,
                 sources: vec![s.source],
                 values,
+                first_side: 1,
             });
         }
     }
@@ -292,6 +297,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
                 let values = groups.iter().map(|g| g.display.clone()).collect();
                 findings.push(Finding {
                     kind: FindingKind::UnspecifiedVsStated,
+                    first_side: stated.len(),
                     sources: stated,
                     values,
                 });
@@ -304,6 +310,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
             kind: FindingKind::SingleSource,
             sources: vec![i],
             values: vec![v.display()],
+            first_side: 1,
         });
     }
     ClaimResult {
@@ -315,7 +322,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
 
 /// The sources standing by one value.
 struct ValueGroup<'a> {
-    /// The value (of the group's first source).
+    /// The value its sources share.
     value: &'a Value,
     /// It as printed: what the group's sources share.
     display: String,
@@ -436,6 +443,7 @@ mod tests {
         assert_eq!(contradiction.kind, FindingKind::Contradiction);
         assert_eq!(contradiction.sources, [0, 2, 3, 1]);
         assert_eq!(contradiction.values, ["100", "100", "100", "~300"]);
+        assert_eq!(contradiction.first_side, 3);
         let unspecified = &result.findings[1];
         assert_eq!(unspecified.kind, FindingKind::UnspecifiedVsStated);
         assert_eq!(unspecified.sources, [4, 0, 1]);

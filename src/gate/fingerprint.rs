@@ -82,6 +82,7 @@ mod tests {
             kind: FindingKind::Contradiction,
             sources: pair.to_vec(),
             values: values.iter().map(|v| v.to_string()).collect(),
+            first_side: 1,
         };
         let report = Report {
             claims_file: "claims.toml".into(),

@@ -156,27 +156,7 @@ impl Report {
         let short = |i: usize| self.sources[i].short.as_str();
         let id = &claim.id;
         match finding.kind {
-            FindingKind::Contradiction => {
-                // Two sides, each the sources of one value, in order.
-                let split = finding
-                    .values
-                    .iter()
-                    .position(|v| *v != finding.values[0])
-                    .unwrap_or(finding.values.len());
-                let side = |sources: &[usize], value: &str| {
-                    let names: Vec<&str> = sources.iter().map(|&s| short(s)).collect();
-                    let verb = if names.len() == 1 { "says" } else { "say" };
-                    format!("{} {verb} {value}", name_list(&names))
-                };
-                format!(
-                    "{id}: {}, {}",
-                    side(&finding.sources[..split], &finding.values[0]),
-                    side(
-                        &finding.sources[split..],
-                        finding.values.get(split).map_or("", String::as_str)
-                    )
-                )
-            }
+            FindingKind::Contradiction => contradiction_message(id, short, finding),
             FindingKind::InconsistentSource => format!(
                 "{id}: {} contradicts itself ({})",
                 short(finding.sources[0]),
@@ -201,6 +181,30 @@ impl Report {
             ),
         }
     }
+}
+
+/// "id: A and B say X, C says Y": each side of a contradiction with the value it stands by,
+/// sources named by `short`.
+fn contradiction_message<'a>(
+    id: &str,
+    short: impl Fn(usize) -> &'a str,
+    finding: &Finding,
+) -> String {
+    let side = |range: std::ops::Range<usize>| {
+        let names: Vec<&str> = finding.sources[range.clone()]
+            .iter()
+            .map(|&s| short(s))
+            .collect();
+        let verb = if names.len() == 1 { "says" } else { "say" };
+        let value = finding.values.get(range.start).map_or("", String::as_str);
+        format!("{} {verb} {value}", name_list(&names))
+    };
+    let split = finding.first_side;
+    format!(
+        "{id}: {}, {}",
+        side(0..split),
+        side(split..finding.sources.len())
+    )
 }
 
 /// How many sources a message names before it counts the rest.
@@ -395,6 +399,22 @@ mod tests {
         let default = SourceMeta::default();
         let metas = vec![&default; names.len()];
         assert_eq!(short_names(&names, &metas), by_definition(&names));
+    }
+
+    #[test]
+    fn contradiction_sides_come_from_the_finding_not_from_how_values_print() {
+        // Exact 1.001 and exact 1.004 both print 1 but do not overlap.
+        let finding = Finding {
+            kind: FindingKind::Contradiction,
+            sources: vec![0, 2, 1],
+            values: vec!["1".into(), "1".into(), "1".into()],
+            first_side: 2,
+        };
+        let short = |i: usize| ["a", "b", "c"][i];
+        assert_eq!(
+            contradiction_message("x", short, &finding),
+            "x: a and c say 1, b says 1"
+        );
     }
 
     #[test]
