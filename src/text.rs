@@ -59,12 +59,12 @@ fn fold_char(ch: char, out: &mut String) {
 /// [`TWO_BYTE_FOLDED`] caches.
 fn fold_other(ch: char, out: &mut String) {
     match ch {
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => out.push('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
         '\u{2010}'..='\u{2013}' | '\u{2212}' => out.push('-'),
         '\u{0153}' | '\u{0152}' => out.push_str("oe"),
         '\u{00E6}' | '\u{00C6}' => out.push_str("ae"),
-        c if c.is_whitespace() && c != '\n' => out.push(' '),
+        c if c.is_whitespace() => out.push(' '),
         c => {
             for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
                 out.extend(d.to_lowercase());
@@ -339,6 +339,22 @@ mod tests {
                 b => b.to_ascii_lowercase(),
             };
             assert_eq!(fold_ascii(b), plain, "byte {b:#04x}");
+        }
+    }
+
+    #[test]
+    fn fold_reads_every_character_as_the_definition_does() {
+        // fold decodes two-byte characters itself and looks them up in a table: every one of
+        // them, and characters beyond that range, must come out as the definition says.
+        let ranges = [0x80..0x800, 0x800..0x3000, 0x1F300..0x1F320];
+        for code in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut expected = String::from("a");
+            fold_other(c, &mut expected);
+            expected.push('b');
+            assert_eq!(fold(&format!("a{c}b")), expected, "U+{code:04X}");
         }
     }
 
