@@ -50,7 +50,7 @@ impl Validator<'_> {
 
     fn cues(&mut self, claim: &str, key: &str, cues: &RawCues) -> Option<CueSet> {
         let list = cues.as_ref()?;
-        let phrases: Vec<String> = list.get_ref().iter().map(|c| c.get_ref().clone()).collect();
+        let phrases = phrases(list);
         if phrases.iter().all(|p| p.trim().is_empty()) {
             self.error(
                 "empty-cues",
@@ -184,6 +184,11 @@ fn kind_keys(c: &RawClaim) -> [(&'static str, Option<std::ops::Range<usize>>); 7
     ]
 }
 
+/// A cue list's phrases as written: the key under which a compiled list is kept.
+fn phrases(list: &Spanned<Vec<Spanned<String>>>) -> Vec<String> {
+    list.get_ref().iter().map(|c| c.get_ref().clone()).collect()
+}
+
 /// Every distinct cue list of the file, compiled on all cores: on a small corpus, compiling the
 /// lists is the largest part of a run. Validation then finds them compiled (and reports their
 /// errors where they occur).
@@ -213,7 +218,7 @@ fn compile_cue_lists(raw: &RawFile) -> HashMap<Vec<String>, Result<CueSet, Strin
             .chain([&c.unspecified])
         })
         .filter_map(|cues| cues.as_ref())
-        .map(|list| list.get_ref().iter().map(|c| c.get_ref().clone()).collect())
+        .map(phrases)
         .collect();
     lists.sort();
     lists.dedup();
