@@ -878,6 +878,8 @@ fn numeric_date(text: &str, c: &regex::Captures<'_>) -> Option<DateExpr> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn tokens_are_what_the_token_expression_finds() {
         let expression = Regex::new(r"[0-9]+|\p{L}+|\S").unwrap();
@@ -892,11 +894,9 @@ mod tests {
                 .find_iter(text)
                 .map(|m| (m.start(), m.end()))
                 .collect();
-            assert_eq!(super::tokens(text).collect::<Vec<_>>(), expected, "{text}");
+            assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text}");
         }
     }
-
-    use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
