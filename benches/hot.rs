@@ -41,7 +41,7 @@ fn fixture() -> &'static Fixture {
         .unwrap();
         let claims = claimcheck::load_claims(&dir.path().join("claims.toml")).unwrap();
         let listing = claimcheck::corpus::list(&dir.path().join("corpus")).unwrap();
-        let articles = (0..listing.files.len())
+        let articles = (0..listing.len())
             .map(|i| listing.read(i).unwrap().0)
             .collect();
         let scan = CueScan::new(&claims);

@@ -28,7 +28,7 @@ use claims::ClaimSet;
 use cli::{ClaimsCommand, Cli, Command, InputArgs};
 use corpus::Corpus;
 use diag::Diagnostic;
-use report::{Report, SourceInfo};
+use report::Report;
 
 /// Runs a command, writing its output to `out` and diagnostics to `err`; returns the exit status.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -67,10 +67,11 @@ pub fn check_with(
 ) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     let claims = load_claims(&input.claims)?;
     let listing = corpus::list(&input.corpus).map_err(|e| vec![*e.0])?;
-    let scan = extract::scan::CueScan::for_corpus(&claims, listing.files.len());
+    let scan = extract::scan::CueScan::for_corpus(&claims, listing.len());
     let outcome = stream::check_corpus(&claims, &scan, listing)
         .map_err(|skipped| vec![*corpus::no_article(&input.corpus, &skipped).0])?;
-    let sources = source_infos(outcome.articles);
+    let mut sources = outcome.articles;
+    sources.choose_short_names();
     let mut report = Report::new(
         &claims,
         input.corpus.display().to_string(),
@@ -113,19 +114,6 @@ pub fn find_near_misses(
                 .collect()
         })
         .collect()
-}
-
-/// The report's sources: the readable articles as the stream kept them, with their short names.
-fn source_infos(mut articles: Vec<SourceInfo>) -> Vec<SourceInfo> {
-    let shorts = {
-        let names: Vec<&str> = articles.iter().map(|a| a.name.as_str()).collect();
-        let metas: Vec<&corpus::SourceMeta> = articles.iter().map(|a| &*a.meta).collect();
-        report::short_names(&names, &metas)
-    };
-    for (article, short) in articles.iter_mut().zip(shorts) {
-        article.short = short;
-    }
-    articles
 }
 
 /// `claimcheck explain`: every candidate for one claim, kept or set aside, article by article.

@@ -4,8 +4,7 @@
 //! Work is split per article with rayon; results are collected in the listing's name order, so the
 //! report is byte-identical whatever the number of threads.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -14,17 +13,17 @@ use rayon::prelude::*;
 
 use crate::claims::ClaimSet;
 use crate::compare::{self, ClaimResult, SourceResult};
-use crate::corpus::{Listing, Skipped, SourceMeta, Unreadable};
+use crate::corpus::{Listing, Skipped, Unreadable};
 use crate::diag::Diagnostic;
 use crate::extract::scan::CueScan;
 use crate::extract::{self, Document};
-use crate::report::SourceInfo;
+use crate::report::Sources;
 
 /// What is kept of a corpus once every article has been read.
 pub struct Outcome {
     /// The readable articles, in name order, as the report lists them (not their text); their
-    /// short names are left empty, to be chosen once every name is known.
-    pub articles: Vec<SourceInfo>,
+    /// short names are not chosen yet: that needs every name.
+    pub articles: Sources,
     /// Per claim (in file order), the verdict over the readable articles.
     pub results: Vec<ClaimResult>,
     /// Every file that could not be listed or read, sorted by name.
@@ -41,15 +40,16 @@ type PerArticle = Result<(Vec<(usize, SourceResult)>, Option<Box<Diagnostic>>), 
 pub fn check_corpus(
     claims: &ClaimSet,
     scan: &CueScan,
-    listing: Listing,
+    mut listing: Listing,
 ) -> Result<Outcome, Vec<Skipped>> {
-    let progress = Progress::new(listing.files.len());
-    let per_article: Vec<PerArticle> = (0..listing.files.len())
+    let progress = Progress::new(listing.len());
+    // Only the articles with something to keep come back, by index: on a large corpus most are
+    // readable and silent on every claim, and cost nothing once read.
+    let said: Vec<(usize, PerArticle)> = (0..listing.len())
         .into_par_iter()
-        .map(|index| {
+        .filter_map(|index| {
             let outcome = listing.read(index).map(|(article, warning)| {
-                // Only what an article says is kept: on a large corpus most articles are silent
-                // on most claims. The source index is set once the readable articles are counted.
+                // The source index is set once the readable articles are counted.
                 let results: Vec<(usize, SourceResult)> = scan
                     .extract_article(claims, &article)
                     .into_iter()
@@ -60,58 +60,47 @@ pub fn check_corpus(
                 (results, warning.map(Box::new))
             });
             progress.tick();
-            outcome
+            match &outcome {
+                Ok((results, None)) if results.is_empty() => None,
+                _ => Some((index, outcome)),
+            }
         })
         .collect();
     progress.finish();
 
-    // What is kept of each article until the end is its outcome (small when it says nothing):
-    // its name, path and metadata come from the listing.
-    let Listing {
-        files,
-        meta,
-        mut skipped,
-        mut warnings,
-        unknown,
-        ..
-    } = listing;
-    let mut articles = Vec::new();
+    let mut skipped = std::mem::take(&mut listing.skipped);
+    let mut warnings = std::mem::take(&mut listing.warnings);
+    let mut articles = Sources::new(&listing.root);
     let mut per_claim: Vec<Vec<SourceResult>> = vec![Vec::new(); claims.claims.len()];
-    let no_meta = Arc::new(SourceMeta::default());
-    let meta: BTreeMap<String, Arc<SourceMeta>> = meta
-        .into_iter()
-        .map(|(name, m)| (name, Arc::new(m)))
-        .collect();
-    for ((name, path), outcome) in files.into_iter().zip(per_article) {
-        match outcome {
-            Ok((results, warning)) => {
-                warnings.extend(warning.map(|w| *w));
-                let source = articles.len();
-                let meta = meta.get(&name).unwrap_or(&no_meta).clone();
-                // Metadata is shared: one empty entry for the (usual) articles that
-                // `sources.toml` does not name, so a large corpus holds no copy per article.
-                articles.push(SourceInfo {
-                    path: path.display().to_string(),
-                    name,
-                    short: String::new(),
-                    meta,
-                });
-                for (claim, mut result) in results {
-                    result.source = source;
-                    per_claim[claim].push(result);
-                }
-            }
-            Err(unreadable) => {
+    let mut said = said.into_iter().peekable();
+    for index in 0..listing.len() {
+        let outcome = said
+            .next_if(|(i, _)| *i == index)
+            .map(|(_, outcome)| outcome);
+        let (results, warning) = match outcome {
+            None => (Vec::new(), None),
+            Some(Ok(kept)) => kept,
+            Some(Err(unreadable)) => {
                 skipped.push(unreadable.skipped);
                 warnings.push(unreadable.warning);
+                continue;
             }
+        };
+        warnings.extend(warning.map(|w| *w));
+        let source = articles.len();
+        let name = listing.names.get(index);
+        let odd_path = listing.odd_paths.get(&index).map(PathBuf::as_path);
+        articles.push(name, odd_path, listing.meta.get(name));
+        for (claim, mut result) in results {
+            result.source = source;
+            per_claim[claim].push(result);
         }
     }
     skipped.sort_by(|a, b| a.name.cmp(&b.name));
     if articles.is_empty() {
         return Err(skipped);
     }
-    warnings.extend(unknown);
+    warnings.extend(listing.unknown);
     Ok(Outcome {
         articles,
         results: per_claim.into_iter().map(compare::compare).collect(),

@@ -107,7 +107,7 @@ fn cue_prefilter_extracts_what_the_full_extractors_do() {
     let scan = claimcheck::extract::scan::CueScan::new(&claims);
     let listing = claimcheck::corpus::list(&dir.path().join("corpus")).unwrap();
     let mut mentions = 0;
-    for index in 0..listing.files.len() {
+    for index in 0..listing.len() {
         let (article, _) = listing.read(index).unwrap();
         let fast = scan.extract_article(&claims, &article);
         let doc = claimcheck::extract::Document::new(&article);

@@ -74,3 +74,53 @@ fn a_corpus_with_nothing_readable_is_an_input_error() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// Sources keep only their names and rebuild their paths from the corpus folder: a file in a
+/// subfolder, and one whose name is not UTF-8 (shown with a replacement character, opened by its
+/// real name), must still be read, quoted and located.
+#[cfg(unix)]
+#[test]
+fn sources_in_subfolders_and_with_non_utf8_names_are_read_and_located() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path();
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/004_e6ac4a2d74cea2ff.txt");
+    std::fs::create_dir(corpus.join("sub")).unwrap();
+    std::fs::copy(&article, corpus.join("sub/a.txt")).unwrap();
+    let latin1 = corpus.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::copy(&article, &latin1).unwrap();
+    let out = check(corpus);
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: claimcheck::report::JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    let root = corpus.display();
+    let sources: Vec<(&str, &str, &str)> = report
+        .sources
+        .iter()
+        .map(|s| (s.source.as_str(), s.name.as_str(), s.path.as_str()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            (
+                "caf\u{fffd}.txt",
+                "caf\u{fffd}",
+                &*format!("{root}/caf\u{fffd}.txt")
+            ),
+            ("sub/a.txt", "a", &*format!("{root}/sub/a.txt")),
+        ]
+    );
+    let count: Vec<(&str, Option<&str>)> = report.claims[0]
+        .sources
+        .iter()
+        .map(|s| (s.source.as_str(), s.value.as_deref()))
+        .collect();
+    assert_eq!(
+        count,
+        [("caf\u{fffd}.txt", Some("100")), ("sub/a.txt", Some("100"))]
+    );
+}

@@ -6,6 +6,7 @@
 
 pub mod decode;
 pub mod html;
+pub mod names;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Location};
+use names::Names;
 
 /// File endings read as articles (HTML ones are read through [`html`]).
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "html", "htm"];
@@ -110,7 +112,7 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
         root: root.to_path_buf(),
         ..Corpus::default()
     };
-    for index in 0..listing.files.len() {
+    for index in 0..listing.len() {
         match listing.read(index) {
             Ok((article, warning)) => {
                 corpus.warnings.extend(warning);
@@ -146,8 +148,10 @@ pub fn load(root: &Path) -> Result<Corpus, CorpusError> {
 pub struct Listing {
     /// The folder listed.
     pub root: PathBuf,
-    /// Article files as (name, path), sorted by name.
-    pub files: Vec<(String, PathBuf)>,
+    /// The article files' names, sorted: their paths relative to `root`, with `/` separators.
+    pub names: Names,
+    /// The paths that are not `root` joined with the name (names that are not valid UTF-8).
+    pub odd_paths: BTreeMap<usize, PathBuf>,
     /// Metadata from `sources.toml`, by article name.
     pub meta: BTreeMap<String, SourceMeta>,
     /// Entries that could not even be listed.
@@ -159,10 +163,29 @@ pub struct Listing {
 }
 
 impl Listing {
-    /// Reads article `index` of [`Listing::files`], with a warning when it had to be re-encoded;
+    /// How many article files it lists.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether it lists none.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The path to open article `index` at.
+    pub fn path(&self, index: usize) -> PathBuf {
+        match self.odd_paths.get(&index) {
+            Some(path) => path.clone(),
+            None => self.root.join(self.names.get(index)),
+        }
+    }
+
+    /// Reads article `index` of [`Listing::names`], with a warning when it had to be re-encoded;
     /// an unreadable one comes back as the skipped entry and its warning.
     pub fn read(&self, index: usize) -> Result<(Article, Option<Diagnostic>), Box<Unreadable>> {
-        let (name, path) = &self.files[index];
+        let name = self.names.get(index);
+        let path = &self.path(index);
         match read_article(path) {
             Ok(decoded) => {
                 let warning = decoded.reencoded_from.map(|encoding| {
@@ -175,7 +198,7 @@ impl Listing {
                 });
                 let article = Article {
                     meta: self.meta.get(name).cloned().unwrap_or_default(),
-                    name: name.clone(),
+                    name: name.to_string(),
                     path: path.clone(),
                     text: decoded.text,
                     markup: decoded.markup,
@@ -185,7 +208,7 @@ impl Listing {
             Err(reason) => Err(Box::new(Unreadable {
                 warning: skip_warning(path, &reason),
                 skipped: Skipped {
-                    name: name.clone(),
+                    name: name.to_string(),
                     reason,
                 },
             })),
@@ -211,21 +234,21 @@ pub fn list(root: &Path) -> Result<Listing, CorpusError> {
         ..Corpus::default()
     };
     let meta = read_metadata(root, &mut corpus.warnings)?;
-    let mut files = Vec::new();
+    let mut found = Found::default();
     let mut visited = BTreeSet::new();
-    walk(root, root, &mut files, &mut visited, &mut corpus);
-    files.sort();
+    walk(root, root, &mut found, &mut visited, &mut corpus);
+    let (names, odd_paths) = found.sorted(root);
     let unknown = meta
         .keys()
         .filter(|name| {
-            files.binary_search_by(|(n, _)| n.cmp(name)).is_err()
-                && !corpus.skipped.iter().any(|s| &s.name == *name)
+            names.binary_search(name).is_err() && !corpus.skipped.iter().any(|s| &s.name == *name)
         })
         .map(|name| unknown_article(root, name))
         .collect();
     Ok(Listing {
         root: root.to_path_buf(),
-        files,
+        names,
+        odd_paths,
         meta,
         skipped: corpus.skipped,
         warnings: corpus.warnings,
@@ -309,12 +332,51 @@ fn skip(corpus: &mut Corpus, name: String, path: &Path, reason: String) {
     corpus.skipped.push(Skipped { name, reason });
 }
 
+/// The article files [`walk`] finds, in the order it finds them: names packed, and a path kept
+/// only when it is not the corpus folder joined with the name.
+#[derive(Default)]
+struct Found {
+    names: Names,
+    odd_paths: BTreeMap<usize, PathBuf>,
+}
+
+impl Found {
+    fn push(&mut self, root: &Path, name: String, path: PathBuf) {
+        if root.join(&name).as_os_str() != path.as_os_str() {
+            self.odd_paths.insert(self.names.len(), path);
+        }
+        self.names.push(&name);
+    }
+
+    /// The names in byte order (then by path, for two names alike once made UTF-8), with the odd
+    /// paths renumbered to match.
+    fn sorted(self, root: &Path) -> (Names, BTreeMap<usize, PathBuf>) {
+        let path = |i: usize| match self.odd_paths.get(&i) {
+            Some(path) => path.clone(),
+            None => root.join(self.names.get(i)),
+        };
+        let mut order: Vec<usize> = (0..self.names.len()).collect();
+        order.sort_by(|&a, &b| {
+            (self.names.get(a).cmp(self.names.get(b))).then_with(|| path(a).cmp(&path(b)))
+        });
+        let mut names = Names::new();
+        let mut odd_paths = BTreeMap::new();
+        for (at, &i) in order.iter().enumerate() {
+            names.push(self.names.get(i));
+            if let Some(path) = self.odd_paths.get(&i) {
+                odd_paths.insert(at, path.clone());
+            }
+        }
+        (names, odd_paths)
+    }
+}
+
 /// Collects article files below `dir`, recording unreadable entries as skipped. Symbolic links
 /// are followed; a folder reached twice (a symlink loop) is skipped the second time.
 fn walk(
     root: &Path,
     dir: &Path,
-    files: &mut Vec<(String, PathBuf)>,
+    files: &mut Found,
     visited: &mut BTreeSet<PathBuf>,
     corpus: &mut Corpus,
 ) {
@@ -346,7 +408,7 @@ fn walk(
         match entry.file_type() {
             Ok(t) if t.is_file() => {
                 if is_article(&path) {
-                    files.push((name, path));
+                    files.push(root, name, path);
                 }
                 continue;
             }
@@ -381,7 +443,7 @@ fn walk(
                     format!("not a regular file ({})", file_kind(&metadata)),
                 );
             } else {
-                files.push((name, path));
+                files.push(root, name, path);
             }
         }
     }

@@ -10,7 +10,7 @@ use crate::report::{ClaimReport, Report};
 
 /// The fingerprint of `finding` of `claim`, as 16 lowercase hex digits.
 pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
-    let name = |i: usize| report.sources[i].name.as_str();
+    let name = |i: usize| report.sources.get(i).name;
     let pairs = |sources: &[usize], values: &[String]| -> Vec<(String, String)> {
         let mut pairs: Vec<(String, String)> = sources
             .iter()
@@ -73,7 +73,7 @@ mod tests {
     use super::*;
     use crate::compare::{ClaimResult, Verdict};
     use crate::gate::Gate;
-    use crate::report::SourceInfo;
+    use crate::report::Sources;
 
     /// A report whose corpus lists `names` in this order, with one contradiction between the
     /// sources at `pair`, stating `values`.
@@ -88,15 +88,13 @@ mod tests {
             claims_file: "claims.toml".into(),
             corpus: "corpus".into(),
             title: None,
-            sources: names
-                .iter()
-                .map(|n| SourceInfo {
-                    name: n.to_string(),
-                    short: n.to_string(),
-                    path: format!("corpus/{n}"),
-                    meta: Default::default(),
-                })
-                .collect(),
+            sources: {
+                let mut sources = Sources::new(std::path::Path::new("corpus"));
+                for name in names {
+                    sources.push(name, None, None);
+                }
+                sources
+            },
             skipped: vec![],
             claims: vec![ClaimReport {
                 id: "instructor_count".into(),

@@ -75,10 +75,10 @@ fn annotations(report: &Report) -> Vec<Annotation> {
         let mut message = report.finding_message(claim, finding);
         let mut first = None;
         for (source, m) in report.quotes(claim, finding) {
-            first.get_or_insert((source.path.clone(), m.line, m.column));
+            first.get_or_insert((source.path(), m.line, m.column));
             message.push_str(&format!(
                 "\n{}:{}:{} {}: «{}»",
-                source.path,
+                source.path(),
                 m.line,
                 m.column,
                 m.reading.display(),

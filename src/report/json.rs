@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ClaimReport, Report, SourceInfo};
+use super::{ClaimReport, Report, Sources};
 use crate::compare::Status;
 
 /// The version of the JSON contract. Version 2 lists, per claim, only the sources that say
@@ -142,14 +142,14 @@ pub struct JsonSummary {
 
 /// The report's sources, written one by one as [`JsonSource`]s: a corpus of 100,000 articles
 /// is not copied a second time to be written.
-pub struct SourcesView<'a>(&'a [SourceInfo]);
+pub struct SourcesView<'a>(&'a Sources);
 
 impl Serialize for SourcesView<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|s| JsonSource {
-            source: s.name.clone(),
-            name: s.short.clone(),
-            path: s.path.clone(),
+            source: s.name.to_string(),
+            name: s.short.to_string(),
+            path: s.path(),
             outlet: s.meta.outlet.clone(),
             url: s.meta.url.clone(),
             published: s.meta.published.map(|d| d.to_string()),
@@ -187,7 +187,7 @@ fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
             .sources
             .iter()
             .map(|r| JsonClaimSource {
-                source: report.sources[r.source].name.clone(),
+                source: report.sources.get(r.source).name.to_string(),
                 status: r.status.name().to_string(),
                 value: match r.status {
                     Status::Stated | Status::Inconsistent => r.value.as_ref().map(|v| v.display()),
@@ -222,7 +222,7 @@ fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
                 sources: f
                     .sources
                     .iter()
-                    .map(|&i| report.sources[i].name.clone())
+                    .map(|&i| report.sources.get(i).name.to_string())
                     .collect(),
                 values: f.values.clone(),
                 message: report.finding_message(c, f),

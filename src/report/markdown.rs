@@ -47,7 +47,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .result
             .sources
             .iter()
-            .map(|r| (&report.sources[r.source], r))
+            .map(|r| (report.sources.get(r.source), r))
             .map(|(s, r)| {
                 let what = match r.status {
                     Status::Stated => r.value_texts().join(" / "),
@@ -60,7 +60,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         format!("inconsistent: {}", parts.join(" / "))
                     }
                 };
-                format!("{}: {}", escape(&s.short), escape(&what))
+                format!("{}: {}", escape(s.short), escape(&what))
             })
             .collect();
         let said = if said.is_empty() {
@@ -104,7 +104,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "  - `{}:{}:{}` {}: «{}»",
-                source.path,
+                source.path(),
                 m.line,
                 m.column,
                 escape(&m.reading.display()),

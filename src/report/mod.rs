@@ -8,6 +8,7 @@ pub mod json;
 mod markdown;
 mod near_misses;
 mod sarif;
+mod sources;
 mod table;
 
 use std::collections::BTreeMap;
@@ -15,25 +16,13 @@ use std::io::{self, Write};
 
 use crate::claims::ClaimSet;
 use crate::compare::{ClaimResult, Finding, FindingKind};
-use crate::corpus::{Skipped, SourceMeta};
+use crate::corpus::Skipped;
 use crate::extract::near_miss::NearMiss;
 use crate::extract::{Mention, Reading};
 use crate::gate::{self, Gate, Level};
 
 pub use json::JsonReport;
-
-/// A source as reports show it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceInfo {
-    /// Its file name relative to the corpus: its identity.
-    pub name: String,
-    /// A short column title.
-    pub short: String,
-    /// Its path as opened, for `file:line` locations.
-    pub path: String,
-    /// What `sources.toml` says about it.
-    pub meta: std::sync::Arc<SourceMeta>,
-}
+pub use sources::{SourceInfo, Sources};
 
 /// One claim with its outcome.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +49,7 @@ pub struct Report {
     /// The story's title, when given.
     pub title: Option<String>,
     /// The sources, by name.
-    pub sources: Vec<SourceInfo>,
+    pub sources: Sources,
     /// The files that could not be read.
     pub skipped: Vec<Skipped>,
     /// The claims, in file order.
@@ -92,7 +81,7 @@ impl Report {
     pub fn new(
         claims: &ClaimSet,
         corpus_label: String,
-        sources: Vec<SourceInfo>,
+        sources: Sources,
         skipped: Vec<Skipped>,
         results: Vec<ClaimResult>,
     ) -> Report {
@@ -140,20 +129,20 @@ impl Report {
         &'a self,
         claim: &'a ClaimReport,
         finding: &'a Finding,
-    ) -> impl Iterator<Item = (&'a SourceInfo, &'a crate::extract::Mention)> {
+    ) -> impl Iterator<Item = (SourceInfo<'a>, &'a crate::extract::Mention)> {
         finding.sources.iter().flat_map(move |&i| {
             claim
                 .result
                 .source(i)
                 .mentions
                 .iter()
-                .map(move |m| (&self.sources[i], m))
+                .map(move |m| (self.sources.get(i), m))
         })
     }
 
     /// One sentence describing a finding, naming sources by their short names.
     pub fn finding_message(&self, claim: &ClaimReport, finding: &Finding) -> String {
-        let short = |i: usize| self.sources[i].short.as_str();
+        let short = |i: usize| self.sources.get(i).short;
         let id = &claim.id;
         match finding.kind {
             FindingKind::Contradiction => contradiction_message(id, short, finding),
@@ -253,46 +242,6 @@ pub fn finding_mentions<'a>(
     out
 }
 
-/// Short, unique column titles: the metadata `name` when given, else the fewest leading parts of
-/// the file name (split at `_`, `-`, `.` and spaces) that tell it apart from every other source.
-///
-/// Worked out one part count at a time over all sources, counting each prefix once: comparing
-/// every source with every other would be quadratic, and 100,000 articles named
-/// `outlet-date-slug.txt` would take hours.
-pub fn short_names(names: &[&str], metas: &[&SourceMeta]) -> Vec<String> {
-    let stems: Vec<&str> = names
-        .iter()
-        .map(|n| {
-            let file = n.rsplit('/').next().unwrap_or(n);
-            file.rsplit_once('.').map_or(file, |(stem, _)| stem)
-        })
-        .collect();
-    let mut shorts: Vec<Option<String>> = metas.iter().map(|m| m.name.clone()).collect();
-    let mut parts = 1;
-    while shorts.iter().any(Option::is_none) {
-        let prefixes: Vec<&str> = stems.iter().map(|stem| stem_prefix(stem, parts)).collect();
-        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
-        for prefix in &prefixes {
-            *counts.entry(prefix).or_default() += 1;
-        }
-        for (i, short) in shorts.iter_mut().enumerate() {
-            let prefix = prefixes[i];
-            if short.is_none() && (prefix == stems[i] || counts[prefix] == 1) {
-                *short = Some(prefix.to_string());
-            }
-        }
-        parts += 1;
-    }
-    shorts.into_iter().flatten().collect()
-}
-
-/// The first `parts` parts of `stem` (split at `_`, `-`, `.` and spaces), or all of it.
-fn stem_prefix(stem: &str, parts: usize) -> &str {
-    stem.match_indices(['_', '-', '.', ' '])
-        .nth(parts - 1)
-        .map_or(stem, |(at, _)| &stem[..at])
-}
-
 /// A window of `quote` around `matched`, at most about `width` characters, with ellipses where cut.
 pub fn excerpt(quote: &str, matched: &str, width: usize) -> String {
     let chars: Vec<char> = quote.chars().collect();
@@ -335,71 +284,6 @@ pub fn excerpt(quote: &str, matched: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_names_are_unique_prefixes() {
-        let names = [
-            "000_abc.txt",
-            "001_def.txt",
-            "lemonde-2024-04-10.txt",
-            "lemonde-2024-05-01.txt",
-        ];
-        let default = SourceMeta::default();
-        let named = SourceMeta {
-            name: Some("LM".into()),
-            ..SourceMeta::default()
-        };
-        let metas = [&default, &default, &default, &named];
-        assert_eq!(
-            short_names(&names, &metas),
-            ["000", "001", "lemonde-2024-04", "LM"]
-        );
-    }
-
-    #[test]
-    fn short_names_are_the_fewest_parts_no_other_source_shares() {
-        // The definition, source against source, on names that share parts in many ways.
-        fn by_definition(names: &[&str]) -> Vec<String> {
-            let stems: Vec<&str> = names
-                .iter()
-                .map(|n| n.rsplit_once('.').map_or(*n, |(stem, _)| stem))
-                .collect();
-            stems
-                .iter()
-                .enumerate()
-                .map(|(i, stem)| {
-                    (1..)
-                        .map(|parts| stem_prefix(stem, parts))
-                        .find(|p| {
-                            p == stem
-                                || stems.iter().enumerate().all(|(j, other)| {
-                                    let parts = p.matches(['_', '-', '.', ' ']).count() + 1;
-                                    j == i || stem_prefix(other, parts) != *p
-                                })
-                        })
-                        .unwrap()
-                        .to_string()
-                })
-                .collect()
-        }
-        let mut names: Vec<String> = Vec::new();
-        for outlet in ["lemonde", "rfi", "le_monde", "rfi-afrique"] {
-            for day in ["2024-04-10", "2024-04-11", "2024-05-01"] {
-                for slug in ["niger", "niger-russie", "x"] {
-                    names.push(format!("{outlet}-{day}-{slug}.txt"));
-                }
-            }
-        }
-        names.extend([
-            "rfi.txt".to_string(),
-            "a b.txt".to_string(),
-            "a.txt".to_string(),
-        ]);
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let default = SourceMeta::default();
-        let metas = vec![&default; names.len()];
-        assert_eq!(short_names(&names, &metas), by_definition(&names));
-    }
 
     #[test]
     fn contradiction_sides_come_from_the_finding_not_from_how_values_print() {

@@ -29,7 +29,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(
                     out,
                     "  {}:{}:{} names `{}`",
-                    source.path, miss.line, miss.column, miss.cue
+                    source.path(),
+                    miss.line,
+                    miss.column,
+                    miss.cue
                 )?;
                 writeln!(
                     out,

@@ -61,7 +61,7 @@ fn log(report: &Report) -> Value {
                 }
                 json!({
                     "physicalLocation": {
-                        "artifactLocation": { "uri": source.path.replace('\\', "/") },
+                        "artifactLocation": { "uri": source.path().replace('\\', "/") },
                         "region": region,
                     },
                     "message": {

@@ -52,8 +52,8 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .load_preset(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled);
     let mut header = vec![Cell::new("claim")];
-    for s in &report.sources {
-        let mut title = s.short.clone();
+    for s in report.sources.iter() {
+        let mut title = s.short.to_string();
         if let Some(outlet) = &s.meta.outlet {
             title = format!("{title}\n{outlet}");
         }
@@ -100,7 +100,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 writeln!(
                     out,
                     "    {}:{}:{}  {}  «{}»",
-                    report.sources[i].path,
+                    report.sources.get(i).path(),
                     m.line,
                     m.column,
                     m.reading.display(),
@@ -135,7 +135,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .max()
             .unwrap_or(0);
         for result in &claim.result.sources {
-            let source = &report.sources[result.source];
+            let source = report.sources.get(result.source);
             for m in &result.mentions {
                 any = true;
                 writeln!(
@@ -143,7 +143,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     "  {:name_width$}  {:reading_width$}  {}:{}:{}  «{}»",
                     source.short,
                     m.reading.display(),
-                    source.path,
+                    source.path(),
                     m.line,
                     m.column,
                     excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)

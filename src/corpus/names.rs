@@ -1,0 +1,113 @@
+//! A list of many short strings in one allocation.
+//!
+//! A corpus of 100,000 articles keeps 100,000 file names from the listing to the report: as one
+//! `String` each (24 bytes, plus an allocation of at least 32) they were a third of the peak
+//! memory; packed end to end they cost their bytes and one offset each.
+
+/// Strings packed end to end, indexed by position.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    /// Every string, one after the other.
+    text: String,
+    /// Where each string ends in `text`; it starts where the previous one ends.
+    ends: Vec<usize>,
+}
+
+impl Names {
+    /// An empty list.
+    pub fn new() -> Names {
+        Names::default()
+    }
+
+    /// Appends `name`.
+    pub fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+    }
+
+    /// String `index`.
+    ///
+    /// # Panics
+    /// When `index` is out of bounds, like slice indexing.
+    pub fn get(&self, index: usize) -> &str {
+        let start = match index {
+            0 => 0,
+            _ => self.ends[index - 1],
+        };
+        &self.text[start..self.ends[index]]
+    }
+
+    /// How many strings it holds.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The strings, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Where `name` is, in a list sorted in byte order: as [`slice::binary_search`].
+    pub fn binary_search(&self, name: &str) -> Result<usize, usize> {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match self.get(middle).cmp(name) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Ok(middle),
+            }
+        }
+        Err(low)
+    }
+
+    /// Frees the room reserved for strings that will not come.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Names {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Names {
+        let mut names = Names::new();
+        for name in iter {
+            names.push(name);
+        }
+        names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gives_back_what_was_pushed() {
+        let words = ["", "a", "été", "", "lemonde/2024-04-10.txt"];
+        let names: Names = words.iter().copied().collect();
+        assert_eq!(names.len(), words.len());
+        assert_eq!(names.iter().collect::<Vec<_>>(), words);
+        assert!(Names::new().is_empty());
+    }
+
+    #[test]
+    fn binary_search_agrees_with_slices() {
+        let sorted = ["a", "b/c.txt", "b0.txt", "lemonde.txt", "rfi.txt", "zz"];
+        let names: Names = sorted.iter().copied().collect();
+        for probe in [
+            "", "a", "aa", "b", "b/c.txt", "b0.txt", "m", "rfi.txt", "zz", "zzz",
+        ] {
+            assert_eq!(
+                names.binary_search(probe),
+                sorted.binary_search(&probe),
+                "{probe}"
+            );
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! The report's sources: every readable article of the corpus, by name, with its short column
+//! title, its path and its metadata.
+//!
+//! A report lists every source, and a monitoring desk's corpus has 100,000 of them, most of which
+//! say nothing: they are kept packed (names end to end, a short name as a length into its name,
+//! the path rebuilt from the corpus folder, metadata only for the few `sources.toml` describes), so
+//! that a source costs its name's bytes and two numbers rather than four allocations.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::SourceMeta;
+use crate::corpus::names::Names;
+
+/// What a source that `sources.toml` does not describe has for metadata: nothing.
+static NO_META: SourceMeta = SourceMeta {
+    name: None,
+    outlet: None,
+    url: None,
+    published: None,
+    language: None,
+};
+
+/// The readable articles of a corpus, in name order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sources {
+    /// The corpus folder: a source's path is this joined with its name, unless `odd_paths` says
+    /// otherwise.
+    root: PathBuf,
+    /// Each source's name: its path relative to the corpus, with `/` separators.
+    names: Names,
+    /// The paths that are not the root joined with the name (a name that is not valid UTF-8 is
+    /// shown with replacement characters but opened as it is).
+    odd_paths: BTreeMap<usize, PathBuf>,
+    /// The metadata of the sources `sources.toml` describes.
+    metas: BTreeMap<usize, SourceMeta>,
+    /// Per source, the byte length of its short name within the last part of its name; empty
+    /// until [`Sources::choose_short_names`] has run.
+    short_lens: Vec<usize>,
+}
+
+/// One source as reports show it.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceInfo<'a> {
+    /// Its file name relative to the corpus: its identity.
+    pub name: &'a str,
+    /// A short column title.
+    pub short: &'a str,
+    /// What `sources.toml` says about it.
+    pub meta: &'a SourceMeta,
+    root: &'a Path,
+    odd_path: Option<&'a Path>,
+}
+
+impl SourceInfo<'_> {
+    /// Its path as opened, for `file:line` locations.
+    pub fn path(&self) -> String {
+        match self.odd_path {
+            Some(path) => path.display().to_string(),
+            None => self.root.join(self.name).display().to_string(),
+        }
+    }
+}
+
+impl Sources {
+    /// No sources yet, from the corpus folder `root`.
+    pub fn new(root: &Path) -> Sources {
+        Sources {
+            root: root.to_path_buf(),
+            ..Sources::default()
+        }
+    }
+
+    /// Adds the next source, by name (in name order), with the path it was opened at when that is
+    /// not the corpus folder joined with the name, and its metadata, if any.
+    pub fn push(&mut self, name: &str, odd_path: Option<&Path>, meta: Option<&SourceMeta>) {
+        let index = self.names.len();
+        if let Some(path) = odd_path {
+            self.odd_paths.insert(index, path.to_path_buf());
+        }
+        if let Some(meta) = meta.filter(|m| **m != NO_META) {
+            self.metas.insert(index, meta.clone());
+        }
+        self.names.push(name);
+    }
+
+    /// How many sources there are.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Source `index`.
+    ///
+    /// # Panics
+    /// When `index` is out of bounds, like slice indexing.
+    pub fn get(&self, index: usize) -> SourceInfo<'_> {
+        let name = self.names.get(index);
+        let meta = self.metas.get(&index).unwrap_or(&NO_META);
+        let short = match (&meta.name, self.short_lens.get(index)) {
+            (Some(short), _) => short.as_str(),
+            (None, Some(&len)) => {
+                let start = file_start(name);
+                &name[start..start + len]
+            }
+            (None, None) => name,
+        };
+        SourceInfo {
+            name,
+            short,
+            meta,
+            root: &self.root,
+            odd_path: self.odd_paths.get(&index).map(PathBuf::as_path),
+        }
+    }
+
+    /// Every source, in name order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = SourceInfo<'_>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Gives every source its short column title (see [`short_lengths`]).
+    pub fn choose_short_names(&mut self) {
+        self.names.shrink_to_fit();
+        let stems: Vec<&str> = self.names.iter().map(stem).collect();
+        let named: Vec<bool> = (0..self.len())
+            .map(|i| self.metas.get(&i).is_some_and(|m| m.name.is_some()))
+            .collect();
+        self.short_lens = short_lengths(&stems, &named);
+    }
+}
+
+/// The last part of a name without its extension: `lemonde/2024-04-10.txt` -> `2024-04-10`.
+fn stem(name: &str) -> &str {
+    let file = &name[file_start(name)..];
+    file.rsplit_once('.').map_or(file, |(stem, _)| stem)
+}
+
+/// Where the last part of a name starts.
+fn file_start(name: &str) -> usize {
+    name.rfind('/').map_or(0, |slash| slash + 1)
+}
+
+/// Short, unique column titles, as byte lengths into each stem: the fewest leading parts of the
+/// stem (split at `_`, `-`, `.` and spaces) that tell it apart from every other source. Sources
+/// marked in `named` take their title from the metadata instead (their length is 0) but still
+/// count as others.
+///
+/// Worked out one part count at a time over all sources, by sorting their prefixes and counting
+/// equal neighbours: comparing every source with every other would be quadratic, and 100,000
+/// articles named `outlet-date-slug.txt` would take hours; a hash map of 100,000 prefixes costs
+/// more memory than the sources themselves.
+pub fn short_lengths(stems: &[&str], named: &[bool]) -> Vec<usize> {
+    let mut lens: Vec<Option<usize>> = named.iter().map(|&n| n.then_some(0)).collect();
+    let mut order: Vec<usize> = (0..stems.len()).collect();
+    let mut prefixes: Vec<usize> = vec![0; stems.len()];
+    let mut parts = 1;
+    while lens.iter().any(Option::is_none) {
+        for (prefix, stem) in prefixes.iter_mut().zip(stems) {
+            *prefix = stem_prefix(stem, parts).len();
+        }
+        let prefix = |i: usize| &stems[i][..prefixes[i]];
+        order.sort_unstable_by(|&a, &b| prefix(a).cmp(prefix(b)));
+        for run in order.chunk_by(|&a, &b| prefix(a) == prefix(b)) {
+            for &i in run {
+                if lens[i].is_none() && (run.len() == 1 || prefixes[i] == stems[i].len()) {
+                    lens[i] = Some(prefixes[i]);
+                }
+            }
+        }
+        parts += 1;
+    }
+    lens.into_iter().flatten().collect()
+}
+
+/// The first `parts` parts of `stem` (split at `_`, `-`, `.` and spaces), or all of it.
+fn stem_prefix(stem: &str, parts: usize) -> &str {
+    stem.match_indices(['_', '-', '.', ' '])
+        .nth(parts - 1)
+        .map_or(stem, |(at, _)| &stem[..at])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(names: &[&str], metas: &[Option<SourceMeta>]) -> Sources {
+        let mut sources = Sources::new(Path::new("corpus"));
+        for (name, meta) in names.iter().zip(metas) {
+            sources.push(name, None, meta.as_ref());
+        }
+        sources.choose_short_names();
+        sources
+    }
+
+    #[test]
+    fn short_names_are_unique_prefixes() {
+        let names = [
+            "000_abc.txt",
+            "001_def.txt",
+            "lemonde-2024-04-10.txt",
+            "lemonde-2024-05-01.txt",
+        ];
+        let named = SourceMeta {
+            name: Some("LM".into()),
+            ..SourceMeta::default()
+        };
+        let sources = sources(&names, &[None, None, None, Some(named)]);
+        let shorts: Vec<&str> = sources.iter().map(|s| s.short).collect();
+        assert_eq!(shorts, ["000", "001", "lemonde-2024-04", "LM"]);
+    }
+
+    #[test]
+    fn short_names_are_the_fewest_parts_no_other_source_shares() {
+        // The definition, source against source, on names that share parts in many ways.
+        fn by_definition(names: &[&str]) -> Vec<String> {
+            let stems: Vec<&str> = names.iter().map(|n| stem(n)).collect();
+            stems
+                .iter()
+                .enumerate()
+                .map(|(i, stem)| {
+                    (1..)
+                        .map(|parts| stem_prefix(stem, parts))
+                        .find(|p| {
+                            p == stem
+                                || stems.iter().enumerate().all(|(j, other)| {
+                                    let parts = p.matches(['_', '-', '.', ' ']).count() + 1;
+                                    j == i || stem_prefix(other, parts) != *p
+                                })
+                        })
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        }
+        let mut names: Vec<String> = Vec::new();
+        for outlet in ["lemonde", "rfi", "le_monde", "rfi-afrique"] {
+            for day in ["2024-04-10", "2024-04-11", "2024-05-01"] {
+                for slug in ["niger", "niger-russie", "x"] {
+                    names.push(format!("{outlet}-{day}-{slug}.txt"));
+                }
+            }
+        }
+        names.extend([
+            "rfi.txt".to_string(),
+            "a b.txt".to_string(),
+            "a.txt".to_string(),
+            "sub/a-b.txt".to_string(),
+            "sub/rfi-2024.md".to_string(),
+        ]);
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let sources = sources(&names, &vec![None; names.len()]);
+        let shorts: Vec<&str> = sources.iter().map(|s| s.short).collect();
+        assert_eq!(shorts, by_definition(&names));
+    }
+
+    #[test]
+    fn paths_are_rebuilt_from_the_corpus_folder_unless_opened_elsewhere() {
+        let mut sources = Sources::new(Path::new("corpus/"));
+        sources.push("a.txt", None, None);
+        sources.push("sub/b.txt", None, None);
+        sources.push("c\u{fffd}.txt", Some(Path::new("corpus/c\u{e9}.txt")), None);
+        let paths: Vec<String> = sources.iter().map(|s| s.path()).collect();
+        assert_eq!(
+            paths,
+            ["corpus/a.txt", "corpus/sub/b.txt", "corpus/c\u{e9}.txt"]
+        );
+        assert_eq!(sources.odd_paths.len(), 1);
+    }
+
+    #[test]
+    fn metadata_is_kept_only_where_given() {
+        let rfi = SourceMeta {
+            outlet: Some("RFI".into()),
+            ..SourceMeta::default()
+        };
+        let sources = sources(
+            &["a.txt", "b.txt", "c.txt"],
+            &[None, Some(SourceMeta::default()), Some(rfi.clone())],
+        );
+        assert_eq!(sources.metas.len(), 1);
+        assert_eq!(*sources.get(2).meta, rfi);
+        assert_eq!(*sources.get(0).meta, SourceMeta::default());
+    }
+}
