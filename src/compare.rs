@@ -156,12 +156,40 @@ pub struct Finding {
     /// unspecified-vs-stated, the source leaving it open then the first source of each stated
     /// value.
     pub sources: Vec<usize>,
-    /// The values in question, one per source in `sources` order (for unspecified-vs-stated, the
-    /// values of the stating sources).
+    /// The values in question: for a contradiction, the value of each side (two, however many
+    /// sources stand on each: hundreds of articles repeating one figure share one copy); for
+    /// unspecified-vs-stated, one per stating source; the values of an inconsistent source; the
+    /// single source's value. [`Finding::stated`] pairs them with their sources.
     pub values: Vec<String>,
     /// For a contradiction, how many of `sources` stand on the first side (the others on the
     /// second): two values can print alike, so the sides cannot be told from `values`.
     pub first_side: usize,
+}
+
+impl Finding {
+    /// Each source that states a value here, with that value, in `sources` order: every source of
+    /// a contradiction with its side's value, the stating sources of unspecified-vs-stated, the
+    /// single source; an inconsistent source once per value it states.
+    pub fn stated(&self) -> Vec<(usize, &str)> {
+        match self.kind {
+            FindingKind::Contradiction => self
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(at, &s)| (s, self.values[usize::from(at >= self.first_side)].as_str()))
+                .collect(),
+            FindingKind::UnspecifiedVsStated => self.sources[1..]
+                .iter()
+                .zip(&self.values)
+                .map(|(&s, v)| (s, v.as_str()))
+                .collect(),
+            FindingKind::SingleSource | FindingKind::InconsistentSource => self
+                .values
+                .iter()
+                .map(|v| (self.sources[0], v.as_str()))
+                .collect(),
+        }
+    }
 }
 
 /// Everything the sources say about one claim.
@@ -261,10 +289,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
                         .iter()
                         .flat_map(|g| g.sources.iter().copied())
                         .collect(),
-                    values: sides
-                        .iter()
-                        .flat_map(|g| std::iter::repeat_n(g.display.clone(), g.sources.len()))
-                        .collect(),
+                    values: vec![a.display.clone(), b.display.clone()],
                 });
             }
         }
@@ -427,6 +452,7 @@ mod tests {
             [FindingKind::Contradiction, FindingKind::InconsistentSource]
         );
         assert_eq!(result.findings[0].values, ["~100", "~200"]);
+        assert_eq!(result.findings[0].stated(), [(0, "~100"), (1, "~200")]);
     }
 
     #[test]
@@ -442,12 +468,17 @@ mod tests {
         let contradiction = &result.findings[0];
         assert_eq!(contradiction.kind, FindingKind::Contradiction);
         assert_eq!(contradiction.sources, [0, 2, 3, 1]);
-        assert_eq!(contradiction.values, ["100", "100", "100", "~300"]);
+        assert_eq!(contradiction.values, ["100", "~300"]);
         assert_eq!(contradiction.first_side, 3);
+        assert_eq!(
+            contradiction.stated(),
+            [(0, "100"), (2, "100"), (3, "100"), (1, "~300")]
+        );
         let unspecified = &result.findings[1];
         assert_eq!(unspecified.kind, FindingKind::UnspecifiedVsStated);
         assert_eq!(unspecified.sources, [4, 0, 1]);
         assert_eq!(unspecified.values, ["100", "~300"]);
+        assert_eq!(unspecified.stated(), [(0, "100"), (1, "~300")]);
         assert_eq!(result.findings.len(), 2);
     }
 

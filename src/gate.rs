@@ -198,10 +198,9 @@ pub fn records(report: &Report) -> Vec<(usize, Record)> {
                 let name = |i: usize| report.sources.get(i).name.to_string();
                 let sources: BTreeMap<String, String> = match finding.kind {
                     FindingKind::Contradiction | FindingKind::SingleSource => finding
-                        .sources
-                        .iter()
-                        .zip(&finding.values)
-                        .map(|(&s, v)| (name(s), v.clone()))
+                        .stated()
+                        .into_iter()
+                        .map(|(s, v)| (name(s), v.to_string()))
                         .collect(),
                     FindingKind::InconsistentSource => {
                         [(name(finding.sources[0]), finding.values.join(" / "))].into()
@@ -209,10 +208,10 @@ pub fn records(report: &Report) -> Vec<(usize, Record)> {
                     FindingKind::UnspecifiedVsStated => {
                         std::iter::once((name(finding.sources[0]), "unspecified".to_string()))
                             .chain(
-                                finding.sources[1..]
-                                    .iter()
-                                    .zip(&finding.values)
-                                    .map(|(&s, v)| (name(s), v.clone())),
+                                finding
+                                    .stated()
+                                    .into_iter()
+                                    .map(|(s, v)| (name(s), v.to_string())),
                             )
                             .collect()
                     }

@@ -11,21 +11,18 @@ use crate::report::{ClaimReport, Report};
 /// The fingerprint of `finding` of `claim`, as 16 lowercase hex digits.
 pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
     let name = |i: usize| report.sources.get(i).name;
-    let pairs = |sources: &[usize], values: &[String]| -> Vec<(String, String)> {
-        let mut pairs: Vec<(String, String)> = sources
-            .iter()
-            .zip(values)
-            .map(|(&s, v)| (name(s).to_string(), v.clone()))
-            .collect();
-        pairs.sort();
-        pairs
-    };
     let mut parts: Vec<String> = vec![claim.id.clone(), finding.kind.code().to_string()];
     match finding.kind {
         // Which source said what matters; the order in which the corpus lists them does not.
         FindingKind::Contradiction => {
-            for (source, value) in pairs(&finding.sources, &finding.values) {
-                parts.extend([source, value]);
+            let mut pairs: Vec<(&str, &str)> = finding
+                .stated()
+                .into_iter()
+                .map(|(s, v)| (name(s), v))
+                .collect();
+            pairs.sort_unstable();
+            for (source, value) in pairs {
+                parts.extend([source.to_string(), value.to_string()]);
             }
         }
         // One source, with the set of values it gives.

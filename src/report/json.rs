@@ -224,7 +224,8 @@ fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
                     .iter()
                     .map(|&i| report.sources.get(i).name.to_string())
                     .collect(),
-                values: f.values.clone(),
+                // One per source, as the contract has always had them.
+                values: f.stated().into_iter().map(|(_, v)| v.to_string()).collect(),
                 message: report.finding_message(c, f),
                 fingerprint: a.fingerprint.clone(),
                 baseline: if a.known.is_some() { "known" } else { "new" }.into(),

@@ -185,7 +185,8 @@ fn contradiction_message<'a>(
             .map(|&s| short(s))
             .collect();
         let verb = if names.len() == 1 { "says" } else { "say" };
-        let value = finding.values.get(range.start).map_or("", String::as_str);
+        let side = usize::from(range.start > 0);
+        let value = finding.values.get(side).map_or("", String::as_str);
         format!("{} {verb} {value}", name_list(&names))
     };
     let split = finding.first_side;
@@ -291,7 +292,7 @@ mod tests {
         let finding = Finding {
             kind: FindingKind::Contradiction,
             sources: vec![0, 2, 1],
-            values: vec!["1".into(), "1".into(), "1".into()],
+            values: vec!["1".into(), "1".into()],
             first_side: 2,
         };
         let short = |i: usize| ["a", "b", "c"][i];
