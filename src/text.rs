@@ -8,38 +8,57 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Text folded for matching, with the original byte offset of every folded byte.
+/// Text folded for matching, with what it takes to map folded offsets back to the original.
+///
+/// Folding keeps ASCII bytes one for one; only characters outside ASCII change length (`é` is two
+/// bytes and folds to one, `œ` to two). So only those are recorded, not an offset per byte: a
+/// sentence of French keeps a few entries instead of eight bytes for each of its bytes.
 #[derive(Debug, Clone)]
 pub struct Folded {
     /// The folded text: lowercase, accents stripped, typographic variants replaced by ASCII.
     pub text: String,
-    /// `origin[i]` is the original byte offset of folded byte `i`; one extra entry for the end.
-    origin: Vec<usize>,
+    /// Every character that is not ASCII, in order: where its folded form lies in `text` and where
+    /// it lies in the original (both relative to their start). Between two of them, and before the
+    /// first, folded and original bytes correspond one for one.
+    changed: Vec<Changed>,
+    /// The original's first byte in the article.
+    base: usize,
+}
+
+/// One character that is not ASCII: its folded bytes and its original bytes.
+#[derive(Debug, Clone, Copy)]
+struct Changed {
+    folded: (usize, usize),
+    original: (usize, usize),
 }
 
 impl Folded {
     /// Folds `original`, whose first byte sits at `base` in the article.
     pub fn new(original: &str, base: usize) -> Folded {
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
-        for (offset, ch) in original.char_indices() {
-            if ch.is_ascii() {
-                text.push(char::from(fold_ascii(ch as u8)));
-                origin.push(base + offset);
-                continue;
-            }
-            let before = text.len();
-            fold_char(ch, &mut text);
-            origin.extend(std::iter::repeat_n(base + offset, text.len() - before));
+        let mut changed = Vec::new();
+        let text = fold_with(original, |folded, original| {
+            changed.push(Changed { folded, original });
+        });
+        Folded {
+            text,
+            changed,
+            base,
         }
-        origin.push(base + original.len());
-        Folded { text, origin }
     }
 
     /// The article byte offset of folded byte `folded`: a start maps to the start of its
     /// character, an end (exclusive) to the end of the last character before it.
     pub fn original_offset(&self, folded: usize) -> usize {
-        self.origin[folded.min(self.origin.len() - 1)]
+        let folded = folded.min(self.text.len());
+        let before = self.changed.partition_point(|c| c.folded.0 <= folded);
+        let relative = match before.checked_sub(1).map(|i| self.changed[i]) {
+            None => folded,
+            // Inside the folded form of a character: the character's start.
+            Some(c) if folded < c.folded.1 => c.original.0,
+            // In the run of ASCII after it.
+            Some(c) => c.original.1 + (folded - c.folded.1),
+        };
+        self.base + relative
     }
 }
 
@@ -105,6 +124,12 @@ fn fold_ascii(b: u8) -> u8 {
 /// Folds a cue or alias written by an editor, the same way article text is folded. Also used on
 /// whole articles, so runs of ASCII take a fast path.
 pub fn fold(s: &str) -> String {
+    fold_with(s, |_, _| {})
+}
+
+/// [`fold`], telling `changed` the folded and original byte ranges (from the start of each) of
+/// every character that is not ASCII, in order.
+fn fold_with(s: &str, mut changed: impl FnMut((usize, usize), (usize, usize))) -> String {
     let mut bytes: Vec<u8> = Vec::with_capacity(s.len());
     let mut scratch = String::new();
     let mut rest = s;
@@ -119,6 +144,7 @@ pub fn fold(s: &str) -> String {
             *b = fold_ascii(*b);
         }
         rest = &rest[ascii..];
+        let (folded_start, original_start) = (bytes.len(), s.len() - rest.len());
         // A two-byte character is decoded here and looked up, without going through `char`.
         if let [lead @ 0xC2..=0xDF, next, ..] = *rest.as_bytes() {
             let code = (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F);
@@ -129,7 +155,13 @@ pub fn fold(s: &str) -> String {
             fold_char(ch, &mut scratch);
             bytes.extend_from_slice(scratch.as_bytes());
             rest = &rest[ch.len_utf8()..];
+        } else {
+            break;
         }
+        changed(
+            (folded_start, bytes.len()),
+            (original_start, s.len() - rest.len()),
+        );
     }
     // Only ASCII bytes and whole folded characters were pushed.
     String::from_utf8(bytes).expect("folding keeps UTF-8 valid")
@@ -329,6 +361,7 @@ pub fn words(folded: &str) -> impl Iterator<Item = (usize, &str)> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn the_branchless_ascii_fold_is_the_plain_one() {
@@ -364,7 +397,54 @@ mod tests {
         assert_eq!(fold(text), Folded::new(text, 0).text);
         assert_eq!(fold("Élysée ŒUVRE Agadès"), "elysee oeuvre agades");
     }
-    use super::*;
+
+    /// The definition of [`Folded::original_offset`]: the original offset of every folded byte,
+    /// character by character (what `Folded` stored before it kept only the changed characters).
+    fn offsets_by_definition(original: &str, base: usize) -> Vec<usize> {
+        let mut origin = Vec::new();
+        for (offset, ch) in original.char_indices() {
+            let mut folded = String::new();
+            fold_char(ch, &mut folded);
+            origin.extend(std::iter::repeat_n(base + offset, folded.len()));
+        }
+        origin.push(base + original.len());
+        origin
+    }
+
+    #[test]
+    fn offsets_map_back_as_the_definition_says() {
+        let mut texts: Vec<String> = [
+            "",
+            "plain ascii",
+            "é",
+            "éé",
+            "Élysée: l’Iliouchine-76 «\u{a0}ŒUVRE\u{a0}» à Agadès, Ærø, ﬁn\tß `x`",
+            "e\u{301}te\u{301} \u{301}a",
+            "a\u{301}\u{301}b",
+            "日本語 text ✓ 😀 end",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(
+            (0x80..0x3000)
+                .step_by(7)
+                .filter_map(char::from_u32)
+                .map(|c| format!("ab{c}cd{c}")),
+        );
+        for text in &texts {
+            let folded = Folded::new(text, 7);
+            let expected = offsets_by_definition(text, 7);
+            assert_eq!(folded.text.len() + 1, expected.len(), "{text:?}");
+            for (at, &offset) in expected.iter().enumerate() {
+                assert_eq!(folded.original_offset(at), offset, "{text:?} at {at}");
+            }
+            assert_eq!(
+                folded.original_offset(folded.text.len() + 5),
+                7 + text.len()
+            );
+        }
+    }
 
     #[test]
     fn folding_strips_accents_and_typography_and_keeps_offsets() {
