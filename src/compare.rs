@@ -7,6 +7,8 @@
 //! gives two incompatible values does not vote, since we cannot tell which it stands by; a source
 //! that gives a value and also says it is unknown votes with its value.
 
+use std::sync::Arc;
+
 use crate::extract::{Extraction, Mention, Reading, Value};
 
 /// What one source says about one claim.
@@ -159,8 +161,9 @@ pub struct Finding {
     /// The values in question: for a contradiction, the value of each side (two, however many
     /// sources stand on each: hundreds of articles repeating one figure share one copy); for
     /// unspecified-vs-stated, one per stating source; the values of an inconsistent source; the
-    /// single source's value. [`Finding::stated`] pairs them with their sources.
-    pub values: Vec<String>,
+    /// single source's value. [`Finding::stated`] pairs them with their sources. Shared, not
+    /// copied: every source leaving a value open is set against the same stated values.
+    pub values: Vec<Arc<str>>,
     /// For a contradiction, how many of `sources` stand on the first side (the others on the
     /// second): two values can print alike, so the sides cannot be told from `values`.
     pub first_side: usize,
@@ -176,17 +179,17 @@ impl Finding {
                 .sources
                 .iter()
                 .enumerate()
-                .map(|(at, &s)| (s, self.values[usize::from(at >= self.first_side)].as_str()))
+                .map(|(at, &s)| (s, &*self.values[usize::from(at >= self.first_side)]))
                 .collect(),
             FindingKind::UnspecifiedVsStated => self.sources[1..]
                 .iter()
                 .zip(&self.values)
-                .map(|(&s, v)| (s, v.as_str()))
+                .map(|(&s, v)| (s, &**v))
                 .collect(),
             FindingKind::SingleSource | FindingKind::InconsistentSource => self
                 .values
                 .iter()
-                .map(|v| (self.sources[0], v.as_str()))
+                .map(|v| (self.sources[0], &**v))
                 .collect(),
         }
     }
@@ -302,7 +305,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
     };
     for s in &sources {
         if s.status == Status::Inconsistent {
-            let mut values = s.value_texts();
+            let mut values: Vec<Arc<str>> = s.value_texts().into_iter().map(Arc::from).collect();
             if s.mentions.iter().any(|m| m.reading == Reading::Unspecified) {
                 values.push("unspecified".into());
             }
@@ -334,7 +337,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
         findings.push(Finding {
             kind: FindingKind::SingleSource,
             sources: vec![i],
-            values: vec![v.display()],
+            values: vec![v.display().into()],
             first_side: 1,
         });
     }
@@ -350,7 +353,7 @@ struct ValueGroup<'a> {
     /// The value its sources share.
     value: &'a Value,
     /// It as printed: what the group's sources share.
-    display: String,
+    display: Arc<str>,
     /// The sources, in corpus order.
     sources: Vec<usize>,
 }
@@ -360,9 +363,9 @@ struct ValueGroup<'a> {
 /// print `~100` but only the first is compatible with 105.
 fn value_groups<'a>(voters: &[(usize, &'a Value)]) -> Vec<ValueGroup<'a>> {
     let mut groups: Vec<ValueGroup<'a>> = Vec::new();
-    let mut by_display: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut by_display: std::collections::HashMap<Arc<str>, Vec<usize>> = Default::default();
     for &(source, value) in voters {
-        let display = value.display();
+        let display: Arc<str> = value.display().into();
         let alike = by_display.entry(display.clone()).or_default();
         match alike.iter().find(|&&g| groups[g].value == value) {
             Some(&g) => groups[g].sources.push(source),
@@ -383,6 +386,10 @@ fn value_groups<'a>(voters: &[(usize, &'a Value)]) -> Vec<ValueGroup<'a>> {
 mod tests {
     use super::*;
     use crate::extract::quantity::parse_quantity;
+
+    fn texts(values: &[Arc<str>]) -> Vec<&str> {
+        values.iter().map(|v| &**v).collect()
+    }
 
     fn mention(reading: Reading) -> Mention {
         Mention {
@@ -451,7 +458,7 @@ mod tests {
             kinds,
             [FindingKind::Contradiction, FindingKind::InconsistentSource]
         );
-        assert_eq!(result.findings[0].values, ["~100", "~200"]);
+        assert_eq!(texts(&result.findings[0].values), ["~100", "~200"]);
         assert_eq!(result.findings[0].stated(), [(0, "~100"), (1, "~200")]);
     }
 
@@ -468,7 +475,7 @@ mod tests {
         let contradiction = &result.findings[0];
         assert_eq!(contradiction.kind, FindingKind::Contradiction);
         assert_eq!(contradiction.sources, [0, 2, 3, 1]);
-        assert_eq!(contradiction.values, ["100", "~300"]);
+        assert_eq!(texts(&contradiction.values), ["100", "~300"]);
         assert_eq!(contradiction.first_side, 3);
         assert_eq!(
             contradiction.stated(),
@@ -477,7 +484,7 @@ mod tests {
         let unspecified = &result.findings[1];
         assert_eq!(unspecified.kind, FindingKind::UnspecifiedVsStated);
         assert_eq!(unspecified.sources, [4, 0, 1]);
-        assert_eq!(unspecified.values, ["100", "~300"]);
+        assert_eq!(texts(&unspecified.values), ["100", "~300"]);
         assert_eq!(unspecified.stated(), [(0, "100"), (1, "~300")]);
         assert_eq!(result.findings.len(), 2);
     }
@@ -518,7 +525,7 @@ mod tests {
                 .filter(|f| f.kind == FindingKind::Contradiction)
                 .collect();
             assert_eq!(contradictions.len(), 1);
-            assert_eq!(contradictions[0].values, ["~100", "105"]);
+            assert_eq!(texts(&contradictions[0].values), ["~100", "105"]);
         }
     }
 

@@ -70,12 +70,10 @@ pub fn check_with(
     let scan = extract::scan::CueScan::for_corpus(&claims, listing.len());
     let outcome = stream::check_corpus(&claims, &scan, listing)
         .map_err(|skipped| vec![*corpus::no_article(&input.corpus, &skipped).0])?;
-    let mut sources = outcome.articles;
-    sources.choose_short_names();
     let mut report = Report::new(
         &claims,
         input.corpus.display().to_string(),
-        sources,
+        outcome.articles,
         outcome.skipped,
         outcome.results,
     );

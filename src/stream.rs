@@ -21,8 +21,7 @@ use crate::report::Sources;
 
 /// What is kept of a corpus once every article has been read.
 pub struct Outcome {
-    /// The readable articles, in name order, as the report lists them (not their text); their
-    /// short names are not chosen yet: that needs every name.
+    /// The readable articles, in name order, as the report lists them (not their text).
     pub articles: Sources,
     /// Per claim (in file order), the verdict over the readable articles.
     pub results: Vec<ClaimResult>,
@@ -70,7 +69,8 @@ pub fn check_corpus(
 
     let mut skipped = std::mem::take(&mut listing.skipped);
     let mut warnings = std::mem::take(&mut listing.warnings);
-    let mut articles = Sources::new(&listing.root);
+    let mut articles =
+        Sources::with_capacity(&listing.root, listing.len(), listing.names.text_len());
     let mut per_claim: Vec<Vec<SourceResult>> = vec![Vec::new(); claims.claims.len()];
     let mut said = said.into_iter().peekable();
     for index in 0..listing.len() {
@@ -100,7 +100,11 @@ pub fn check_corpus(
     if articles.is_empty() {
         return Err(skipped);
     }
-    warnings.extend(listing.unknown);
+    warnings.append(&mut listing.unknown);
+    drop(listing);
+    // Short names need every name: chosen once the listing is dropped and before the claims are
+    // compared, so that the memory this takes is freed before the findings take theirs.
+    articles.choose_short_names();
     Ok(Outcome {
         articles,
         results: per_claim.into_iter().map(compare::compare).collect(),

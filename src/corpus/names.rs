@@ -19,6 +19,20 @@ impl Names {
         Names::default()
     }
 
+    /// An empty list with room for `count` strings of `bytes` bytes in all: a list built from a
+    /// known one is not grown (and copied) by doubling.
+    pub fn with_capacity(count: usize, bytes: usize) -> Names {
+        Names {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    /// How many bytes the strings take in all.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// Appends `name`.
     pub fn push(&mut self, name: &str) {
         self.text.push_str(name);
@@ -64,12 +78,6 @@ impl Names {
             }
         }
         Err(low)
-    }
-
-    /// Frees the room reserved for strings that will not come.
-    pub fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.ends.shrink_to_fit();
     }
 }
 

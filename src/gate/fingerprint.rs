@@ -30,7 +30,7 @@ pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
             parts.push(name(finding.sources[0]).to_string());
             let mut values = finding.values.clone();
             values.sort();
-            parts.extend(values);
+            parts.extend(values.iter().map(|v| v.to_string()));
         }
         // The source that leaves the value open, then the values others state (which of them
         // states each is left out: a new article repeating a known value changes nothing).
@@ -38,7 +38,7 @@ pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
             parts.push(name(finding.sources[0]).to_string());
             let mut values = finding.values.clone();
             values.sort();
-            parts.extend(values);
+            parts.extend(values.iter().map(|v| v.to_string()));
         }
     }
     format!("{:016x}", fnv1a64(&encode(&parts)))
@@ -78,7 +78,7 @@ mod tests {
         let finding = Finding {
             kind: FindingKind::Contradiction,
             sources: pair.to_vec(),
-            values: values.iter().map(|v| v.to_string()).collect(),
+            values: values.iter().map(|&v| v.into()).collect(),
             first_side: 1,
         };
         let report = Report {

@@ -186,7 +186,7 @@ fn contradiction_message<'a>(
             .collect();
         let verb = if names.len() == 1 { "says" } else { "say" };
         let side = usize::from(range.start > 0);
-        let value = finding.values.get(side).map_or("", String::as_str);
+        let value = finding.values.get(side).map_or("", |v| &**v);
         format!("{} {verb} {value}", name_list(&names))
     };
     let split = finding.first_side;

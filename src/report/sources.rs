@@ -36,7 +36,7 @@ pub struct Sources {
     metas: BTreeMap<usize, SourceMeta>,
     /// Per source, the byte length of its short name within the last part of its name; empty
     /// until [`Sources::choose_short_names`] has run.
-    short_lens: Vec<usize>,
+    short_lens: Vec<u32>,
 }
 
 /// One source as reports show it.
@@ -65,8 +65,14 @@ impl SourceInfo<'_> {
 impl Sources {
     /// No sources yet, from the corpus folder `root`.
     pub fn new(root: &Path) -> Sources {
+        Sources::with_capacity(root, 0, 0)
+    }
+
+    /// No sources yet, with room for `count` whose names take `bytes` bytes in all.
+    pub fn with_capacity(root: &Path, count: usize, bytes: usize) -> Sources {
         Sources {
             root: root.to_path_buf(),
+            names: Names::with_capacity(count, bytes),
             ..Sources::default()
         }
     }
@@ -105,7 +111,7 @@ impl Sources {
             (Some(short), _) => short.as_str(),
             (None, Some(&len)) => {
                 let start = file_start(name);
-                &name[start..start + len]
+                &name[start..start + len as usize]
             }
             (None, None) => name,
         };
@@ -125,12 +131,10 @@ impl Sources {
 
     /// Gives every source its short column title (see [`short_lengths`]).
     pub fn choose_short_names(&mut self) {
-        self.names.shrink_to_fit();
-        let stems: Vec<&str> = self.names.iter().map(stem).collect();
         let named: Vec<bool> = (0..self.len())
             .map(|i| self.metas.get(&i).is_some_and(|m| m.name.is_some()))
             .collect();
-        self.short_lens = short_lengths(&stems, &named);
+        self.short_lens = short_lengths(&self.names, &named);
     }
 }
 
@@ -145,36 +149,51 @@ fn file_start(name: &str) -> usize {
     name.rfind('/').map_or(0, |slash| slash + 1)
 }
 
-/// Short, unique column titles, as byte lengths into each stem: the fewest leading parts of the
-/// stem (split at `_`, `-`, `.` and spaces) that tell it apart from every other source. Sources
-/// marked in `named` take their title from the metadata instead (their length is 0) but still
-/// count as others.
+/// Short, unique column titles, as byte lengths into the stem of each name: the fewest leading
+/// parts of the stem (split at `_`, `-`, `.` and spaces) that tell it apart from every other
+/// source. Sources marked in `named` take their title from the metadata instead (their length is
+/// 0) but still count as others.
 ///
 /// Worked out one part count at a time over all sources, by sorting their prefixes and counting
 /// equal neighbours: comparing every source with every other would be quadratic, and 100,000
-/// articles named `outlet-date-slug.txt` would take hours; a hash map of 100,000 prefixes costs
-/// more memory than the sources themselves.
-pub fn short_lengths(stems: &[&str], named: &[bool]) -> Vec<usize> {
-    let mut lens: Vec<Option<usize>> = named.iter().map(|&n| n.then_some(0)).collect();
-    let mut order: Vec<usize> = (0..stems.len()).collect();
-    let mut prefixes: Vec<usize> = vec![0; stems.len()];
+/// articles named `outlet-date-slug.txt` would take hours; a hash map of 100,000 prefixes (or a
+/// string per source) would cost more memory than the sources themselves, so prefixes are byte
+/// ranges of the names, as `u32`: a name is a path of a few hundred bytes.
+pub fn short_lengths(names: &Names, named: &[bool]) -> Vec<u32> {
+    const OPEN: u32 = u32::MAX;
+    let small = |n: usize| u32::try_from(n).expect("a file name is shorter than 4 GiB");
+    let mut lens: Vec<u32> = named.iter().map(|&n| if n { 0 } else { OPEN }).collect();
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    // Per source, its current prefix as a byte range of its name, and whether it is the whole stem.
+    let mut prefixes: Vec<(u32, u32, bool)> = vec![(0, 0, false); names.len()];
     let mut parts = 1;
-    while lens.iter().any(Option::is_none) {
-        for (prefix, stem) in prefixes.iter_mut().zip(stems) {
-            *prefix = stem_prefix(stem, parts).len();
+    while lens.contains(&OPEN) {
+        for (i, prefix) in prefixes.iter_mut().enumerate() {
+            let name = names.get(i);
+            let (start, stem) = (file_start(name), stem(name));
+            let part = stem_prefix(stem, parts);
+            *prefix = (
+                small(start),
+                small(start + part.len()),
+                part.len() == stem.len(),
+            );
         }
-        let prefix = |i: usize| &stems[i][..prefixes[i]];
+        let prefix = |i: usize| {
+            let (start, end, _) = prefixes[i];
+            &names.get(i)[start as usize..end as usize]
+        };
         order.sort_unstable_by(|&a, &b| prefix(a).cmp(prefix(b)));
         for run in order.chunk_by(|&a, &b| prefix(a) == prefix(b)) {
             for &i in run {
-                if lens[i].is_none() && (run.len() == 1 || prefixes[i] == stems[i].len()) {
-                    lens[i] = Some(prefixes[i]);
+                let (start, end, whole) = prefixes[i];
+                if lens[i] == OPEN && (run.len() == 1 || whole) {
+                    lens[i] = end - start;
                 }
             }
         }
         parts += 1;
     }
-    lens.into_iter().flatten().collect()
+    lens
 }
 
 /// The first `parts` parts of `stem` (split at `_`, `-`, `.` and spaces), or all of it.
