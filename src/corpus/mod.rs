@@ -397,7 +397,9 @@ fn walk(
         }
     };
     let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
+    // The key is an allocated copy of the name: made once per entry, not once per comparison
+    // (a folder of 10,000 articles made 280,000 of them).
+    entries.sort_by_cached_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
         let name = relative_name(root, &path);
