@@ -220,7 +220,10 @@ impl ClaimResult {
 
 /// Judges source `source` (an index into the report's sources) from its extraction.
 pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
-    let mentions = extraction.mentions;
+    // Kept until the report is written, for every source that says something: without the room
+    // a growing vector keeps (four mentions' worth for one).
+    let mut mentions = extraction.mentions;
+    mentions.shrink_to_fit();
     let values: Vec<&Value> = mentions
         .iter()
         .filter_map(|m| match &m.reading {
@@ -275,6 +278,7 @@ pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
 /// and report they take) grow with the sources, not with their square.
 pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
     sources.retain(|s| s.status != Status::Silent);
+    sources.shrink_to_fit();
     let voters: Vec<(usize, &Value)> = sources
         .iter()
         .filter_map(|s| s.value.as_ref().map(|v| (s.source, v)))
