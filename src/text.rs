@@ -192,7 +192,7 @@ pub fn sentences(article: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
     // A paragraph or line separator (what HTML block tags become) ends a sentence too.
-    for (i, separator) in article.match_indices(['\n', '\r', '\u{2028}', '\u{2029}']) {
+    for (i, separator) in find_marks(article, LINE_BREAKS) {
         split_line(article, line_start, i, &mut out);
         line_start = i + separator.len();
     }
@@ -200,12 +200,69 @@ pub fn sentences(article: &str) -> Vec<Sentence> {
     out
 }
 
+/// What ends a line: `\n`, `\r`, U+2028 and U+2029.
+const LINE_BREAKS: Marks = Marks::new(b"\n\r", &["\u{2028}", "\u{2029}"]);
+
+/// What ends a sentence inside a line: `.`, `!`, `?` and `…`.
+const SENTENCE_ENDS: Marks = Marks::new(b".!?", &["\u{2026}"]);
+
+/// A few marks to find in a text: ASCII bytes, and characters written with three bytes that
+/// start with 0xE2 (general punctuation).
+struct Marks {
+    /// Per byte value, whether it is one of the ASCII marks or 0xE2 (a byte compared with a
+    /// table, not with each mark in turn).
+    stops: [bool; 256],
+    wide: &'static [&'static str],
+}
+
+impl Marks {
+    const fn new(ascii: &[u8], wide: &'static [&'static str]) -> Marks {
+        let mut stops = [false; 256];
+        let mut i = 0;
+        while i < ascii.len() {
+            stops[ascii[i] as usize] = true;
+            i += 1;
+        }
+        stops[0xE2] = true;
+        Marks { stops, wide }
+    }
+}
+
+/// Every mark of `marks` in `text`, in order, with its offset: what `str::match_indices` with an
+/// array of characters gives, but looking at bytes instead of decoding every character (most of
+/// the cost of splitting an article into sentences).
+fn find_marks<'a>(text: &'a str, marks: Marks) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let found = at
+                + bytes[at..]
+                    .iter()
+                    .position(|&b| marks.stops[usize::from(b)])?;
+            at = found + 1;
+            if bytes[found] != 0xE2 {
+                return Some((found, &text[found..found + 1]));
+            }
+            if let Some(wide) = marks
+                .wide
+                .iter()
+                .find(|w| bytes[found..].starts_with(w.as_bytes()))
+            {
+                at = found + wide.len();
+                return Some((found, &text[found..at]));
+            }
+        }
+        None
+    })
+}
+
 fn split_line(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let line = &article[start..end];
     let mut sentence_start = 0;
     // Only the places after an end mark are looked at, by slicing: a line is not turned into a
     // vector of characters.
-    for (offset, mark) in line.match_indices(['.', '!', '?', '…']) {
+    for (offset, mark) in find_marks(line, SENTENCE_ENDS) {
         let after_mark = offset + mark.len();
         if after_mark <= sentence_start {
             continue;
@@ -287,15 +344,19 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
+        // A mark at the first character boundary at or after every CHAR_MARK_SPACING bytes from
+        // the previous one; characters counted as the bytes that do not continue one.
         let mut char_marks = vec![(0, 0)];
-        if text.len() > CHAR_MARK_SPACING {
-            let mut next = CHAR_MARK_SPACING;
-            for (count, (offset, _)) in text.char_indices().enumerate() {
-                if offset >= next {
-                    char_marks.push((offset, count));
-                    next = offset + CHAR_MARK_SPACING;
-                }
-            }
+        let (mut from, mut count) = (0, 0);
+        while let Some(at) =
+            (from + CHAR_MARK_SPACING..text.len()).find(|&i| text.is_char_boundary(i))
+        {
+            count += bytes[from..at]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count();
+            char_marks.push((at, count));
+            from = at;
         }
         LineIndex {
             line_starts,
@@ -482,6 +543,50 @@ mod tests {
         let original = "Tab\tCR\rVT\u{b}FF\u{c} `quote´ L’ÉTÉ « Œuvre » ÆON — 2 000\u{a0}€\nFin";
         assert_eq!(fold(original), Folded::new(original, 0).text);
         assert_eq!(fold("A`b\tC"), "a'b c");
+    }
+
+    #[test]
+    fn marks_are_found_as_match_indices_finds_characters() {
+        let texts = [
+            "",
+            "a.b!c?d\u{2026}e",
+            "l\u{2019}été \u{2014} « oui » \u{2028}x\u{2029}y\r\nz\n",
+            "\u{2026}\u{2026}..\u{e2}\u{2020}\u{20ac}!",
+            "日本語。テキスト？ ok.",
+        ];
+        for text in texts {
+            let line_breaks: Vec<_> = text
+                .match_indices(['\n', '\r', '\u{2028}', '\u{2029}'])
+                .collect();
+            assert_eq!(
+                find_marks(text, LINE_BREAKS).collect::<Vec<_>>(),
+                line_breaks
+            );
+            let ends: Vec<_> = text.match_indices(['.', '!', '?', '\u{2026}']).collect();
+            assert_eq!(find_marks(text, SENTENCE_ENDS).collect::<Vec<_>>(), ends);
+        }
+    }
+
+    #[test]
+    fn character_marks_count_the_characters_before_them() {
+        let text = format!(
+            "{}\n{}x{}",
+            "é".repeat(3000),
+            "a€".repeat(2000),
+            "ü".repeat(5000)
+        );
+        let index = LineIndex::new(&text);
+        assert!(index.char_marks.len() > 3);
+        for &(offset, count) in &index.char_marks {
+            assert!(text.is_char_boundary(offset));
+            assert_eq!(text[..offset].chars().count(), count, "at {offset}");
+        }
+        for pair in index.char_marks.windows(2) {
+            assert!(
+                pair[1].0 >= pair[0].0 + CHAR_MARK_SPACING
+                    && pair[1].0 < pair[0].0 + CHAR_MARK_SPACING + 4
+            );
+        }
     }
 
     #[test]
