@@ -67,7 +67,7 @@ for n in $SIZES; do
         r=$(printf '%s\n' "${rg_times[@]}" | median)
         m=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
         awk -v n="$n" -v k="$k" -v mb="$mb" -v c="$c" -v r="$r" -v m="$m" 'BEGIN {
-            printf "| %d | %d | %d | %.3f | %.3f | %.1fx | %.0f | %.0f | %.0f |\n",
+            printf "| %d | %d | %d | %.3f | %.3f | %.1fx | %.0f | %.0f | %.1f |\n",
                 n, k, mb, c, r, (r > 0 ? c / r : 0), (c > 0 ? mb / c : 0), (c > 0 ? n / c : 0), m / 1024
         }'
     done
