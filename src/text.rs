@@ -10,9 +10,11 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Text folded for matching, with what it takes to map folded offsets back to the original.
 ///
-/// Folding keeps ASCII bytes one for one; only characters outside ASCII change length (`é` is two
-/// bytes and folds to one, `œ` to two). So only those are recorded, not an offset per byte: a
-/// sentence of French keeps a few entries instead of eight bytes for each of its bytes.
+/// Folding keeps ASCII bytes one for one; a character outside ASCII folds to a form that may be
+/// shorter, as long or longer (`é`, two bytes, to `e`; `Œ` to `oe`; `Д` to `д`), whose bytes all
+/// map back to the character's start. So only those characters are recorded, four `u32` each, not an offset
+/// per folded byte: a sentence of French keeps a few entries instead of eight bytes for each of
+/// its bytes, and Cyrillic or Chinese text costs no more than it did that way.
 #[derive(Debug, Clone)]
 pub struct Folded {
     /// The folded text: lowercase, accents stripped, typographic variants replaced by ASCII.
@@ -25,20 +27,30 @@ pub struct Folded {
     base: usize,
 }
 
-/// One character that is not ASCII: its folded bytes and its original bytes.
+/// One character that is not ASCII: its folded bytes and its original bytes, as `start..end`
+/// offsets from the start of the text (a sentence of an article, which is at most 256 MiB).
 #[derive(Debug, Clone, Copy)]
 struct Changed {
-    folded: (usize, usize),
-    original: (usize, usize),
+    folded: (u32, u32),
+    original: (u32, u32),
 }
 
 impl Folded {
     /// Folds `original`, whose first byte sits at `base` in the article.
+    ///
+    /// # Panics
+    /// If `original` is 4 GiB or longer (articles are refused above 256 MiB when read).
     pub fn new(original: &str, base: usize) -> Folded {
+        let small = |n: usize| u32::try_from(n).expect("a sentence is shorter than 4 GiB");
         let mut changed = Vec::new();
-        let text = fold_with(original, |folded, original| {
-            changed.push(Changed { folded, original });
+        let text = fold_with(original, |(a, b), (c, d)| {
+            changed.push(Changed {
+                folded: (small(a), small(b)),
+                original: (small(c), small(d)),
+            });
         });
+        // Kept with the sentence until the article is done: without a growing vector's spare room.
+        changed.shrink_to_fit();
         Folded {
             text,
             changed,
@@ -50,13 +62,15 @@ impl Folded {
     /// character, an end (exclusive) to the end of the last character before it.
     pub fn original_offset(&self, folded: usize) -> usize {
         let folded = folded.min(self.text.len());
-        let before = self.changed.partition_point(|c| c.folded.0 <= folded);
+        let before = self
+            .changed
+            .partition_point(|c| c.folded.0 as usize <= folded);
         let relative = match before.checked_sub(1).map(|i| self.changed[i]) {
             None => folded,
             // Inside the folded form of a character: the character's start.
-            Some(c) if folded < c.folded.1 => c.original.0,
+            Some(c) if folded < c.folded.1 as usize => c.original.0 as usize,
             // In the run of ASCII after it.
-            Some(c) => c.original.1 + (folded - c.folded.1),
+            Some(c) => c.original.1 as usize + (folded - c.folded.1 as usize),
         };
         self.base + relative
     }
