@@ -152,7 +152,7 @@ pub struct Listing {
     pub root: PathBuf,
     /// The article files' names, sorted: their paths relative to `root`, with `/` separators.
     pub names: Names,
-    /// The paths that are not `root` joined with the name (names that are not valid UTF-8).
+    /// The paths that are not `root` joined with the name (see [`article_path`]).
     pub odd_paths: BTreeMap<usize, PathBuf>,
     /// Metadata from `sources.toml`, by article name.
     pub meta: BTreeMap<String, SourceMeta>,
@@ -177,10 +177,8 @@ impl Listing {
 
     /// The path to open article `index` at.
     pub fn path(&self, index: usize) -> PathBuf {
-        match self.odd_paths.get(&index) {
-            Some(path) => path.clone(),
-            None => self.root.join(self.names.get(index)),
-        }
+        let odd = self.odd_paths.get(&index).map(PathBuf::as_path);
+        article_path(&self.root, self.names.get(index), odd)
     }
 
     /// Reads article `index` of [`Listing::names`], with a warning when it had to be re-encoded;
@@ -334,6 +332,15 @@ fn skip(corpus: &mut Corpus, name: String, path: &Path, reason: String) {
     corpus.skipped.push(Skipped { name, reason });
 }
 
+/// Where the article named `name` in the corpus folder `root` is: the folder joined with the name,
+/// unless the walk recorded another path, `odd`. That is kept only where the two differ: a name
+/// that is not UTF-8 (made readable with replacement characters, but opened by its real bytes),
+/// or on Windows, where names use `/` and paths `\`. Listing and report keep names, not paths,
+/// so that 100,000 articles do not cost 100,000 paths.
+pub fn article_path(root: &Path, name: &str, odd: Option<&Path>) -> PathBuf {
+    odd.map_or_else(|| root.join(name), Path::to_path_buf)
+}
+
 /// The article files [`walk`] finds, in the order it finds them: names packed, and a path kept
 /// only when it is not the corpus folder joined with the name.
 #[derive(Default)]
@@ -353,9 +360,12 @@ impl Found {
     /// The names in byte order (then by path, for two names alike once made UTF-8), with the odd
     /// paths renumbered to match.
     fn sorted(self, root: &Path) -> (Names, BTreeMap<usize, PathBuf>) {
-        let path = |i: usize| match self.odd_paths.get(&i) {
-            Some(path) => path.clone(),
-            None => root.join(self.names.get(i)),
+        let path = |i: usize| {
+            article_path(
+                root,
+                self.names.get(i),
+                self.odd_paths.get(&i).map(PathBuf::as_path),
+            )
         };
         let mut order: Vec<usize> = (0..self.names.len()).collect();
         order.sort_by(|&a, &b| {

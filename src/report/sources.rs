@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::corpus::SourceMeta;
 use crate::corpus::names::Names;
+use crate::corpus::{SourceMeta, article_path};
 
 /// What a source that `sources.toml` does not describe has for metadata: nothing.
 static NO_META: SourceMeta = SourceMeta {
@@ -29,8 +29,7 @@ pub struct Sources {
     root: PathBuf,
     /// Each source's name: its path relative to the corpus, with `/` separators.
     names: Names,
-    /// The paths that are not the root joined with the name (a name that is not valid UTF-8 is
-    /// shown with replacement characters but opened as it is).
+    /// The paths that are not the root joined with the name (see [`article_path`]).
     odd_paths: BTreeMap<usize, PathBuf>,
     /// The metadata of the sources `sources.toml` describes.
     metas: BTreeMap<usize, SourceMeta>,
@@ -55,10 +54,9 @@ pub struct SourceInfo<'a> {
 impl SourceInfo<'_> {
     /// Its path as opened, for `file:line` locations.
     pub fn path(&self) -> String {
-        match self.odd_path {
-            Some(path) => path.display().to_string(),
-            None => self.root.join(self.name).display().to_string(),
-        }
+        article_path(self.root, self.name, self.odd_path)
+            .display()
+            .to_string()
     }
 }
 
