@@ -75,15 +75,16 @@ fn annotations(report: &Report) -> Vec<Annotation> {
         let mut message = report.finding_message(claim, finding);
         let mut first = None;
         for (source, m) in report.quotes(claim, finding) {
-            first.get_or_insert((source.path(), m.line, m.column));
+            let path = source.path();
             message.push_str(&format!(
                 "\n{}:{}:{} {}: «{}»",
-                source.path(),
+                path,
                 m.line,
                 m.column,
                 m.reading.display(),
                 excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)
             ));
+            first.get_or_insert((path, m.line, m.column));
         }
         if let Some(reason) = a.known.as_ref().and_then(|e| e.reason.as_deref()) {
             message.push_str(&format!("\naccepted in the baseline: {reason}"));

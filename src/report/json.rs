@@ -224,7 +224,8 @@ fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
                     .iter()
                     .map(|&i| report.sources.get(i).name.to_string())
                     .collect(),
-                // One per source, as the contract has always had them.
+                // As the contract has always had them: one per source of a contradiction
+                // (each side's value repeated), every value of an inconsistent source.
                 values: f.stated().into_iter().map(|(_, v)| v.to_string()).collect(),
                 message: report.finding_message(c, f),
                 fingerprint: a.fingerprint.clone(),

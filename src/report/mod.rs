@@ -152,10 +152,10 @@ impl Report {
                 finding.values.join(" vs ")
             ),
             FindingKind::UnspecifiedVsStated => {
-                let others: Vec<String> = finding.sources[1..]
-                    .iter()
-                    .zip(&finding.values)
-                    .map(|(&s, v)| format!("{} ({v})", short(s)))
+                let others: Vec<String> = finding
+                    .stated()
+                    .into_iter()
+                    .map(|(s, v)| format!("{} ({v})", short(s)))
                     .collect();
                 format!(
                     "{id}: {} leaves it unspecified, while {} state it",
