@@ -219,7 +219,7 @@ pub fn sentences(article: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
     // A paragraph or line separator (what HTML block tags become) ends a sentence too.
-    for (i, separator) in find_marks(article, LINE_BREAKS) {
+    for (i, separator) in find_marks(article, &LINE_BREAKS) {
         split_line(article, line_start, i, &mut out);
         line_start = i + separator.len();
     }
@@ -228,10 +228,10 @@ pub fn sentences(article: &str) -> Vec<Sentence> {
 }
 
 /// What ends a line: `\n`, `\r`, U+2028 and U+2029.
-const LINE_BREAKS: Marks = Marks::new(b"\n\r", &["\u{2028}", "\u{2029}"]);
+static LINE_BREAKS: Marks = Marks::new(b"\n\r", &["\u{2028}", "\u{2029}"]);
 
 /// What ends a sentence inside a line: `.`, `!`, `?` and `…`.
-const SENTENCE_ENDS: Marks = Marks::new(b".!?", &["\u{2026}"]);
+static SENTENCE_ENDS: Marks = Marks::new(b".!?", &["\u{2026}"]);
 
 /// A few marks to find in a text: ASCII bytes, and characters written with three bytes that
 /// start with 0xE2 (general punctuation).
@@ -243,11 +243,23 @@ struct Marks {
 }
 
 impl Marks {
+    /// The marks `ascii` (ASCII bytes) and `wide` (three-byte characters from U+2000 to U+2FFF,
+    /// the only ones whose first byte is 0xE2); anything else fails to compile.
     const fn new(ascii: &[u8], wide: &'static [&'static str]) -> Marks {
         let mut stops = [false; 256];
         let mut i = 0;
         while i < ascii.len() {
+            assert!(ascii[i].is_ascii(), "an ASCII mark");
             stops[ascii[i] as usize] = true;
+            i += 1;
+        }
+        let mut i = 0;
+        while i < wide.len() {
+            let bytes = wide[i].as_bytes();
+            assert!(
+                bytes.len() == 3 && bytes[0] == 0xE2,
+                "a mark from U+2000 to U+2FFF"
+            );
             i += 1;
         }
         stops[0xE2] = true;
@@ -258,7 +270,10 @@ impl Marks {
 /// Every mark of `marks` in `text`, in order, with its offset: what `str::match_indices` with an
 /// array of characters gives, but looking at bytes instead of decoding every character (most of
 /// the cost of splitting an article into sentences).
-fn find_marks<'a>(text: &'a str, marks: Marks) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+fn find_marks<'a>(
+    text: &'a str,
+    marks: &'static Marks,
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -289,7 +304,7 @@ fn split_line(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) 
     let mut sentence_start = 0;
     // Only the places after an end mark are looked at, by slicing: a line is not turned into a
     // vector of characters.
-    for (offset, mark) in find_marks(line, SENTENCE_ENDS) {
+    for (offset, mark) in find_marks(line, &SENTENCE_ENDS) {
         let after_mark = offset + mark.len();
         if after_mark <= sentence_start {
             continue;
@@ -590,7 +605,9 @@ mod tests {
             "",
             "a.b!c?d\u{2026}e",
             "l\u{2019}été \u{2014} « oui » \u{2028}x\u{2029}y\r\nz\n",
-            "\u{2026}\u{2026}..\u{e2}\u{2020}\u{20ac}!",
+            // Other characters whose first byte is 0xE2 (a dagger, the euro sign, a narrow
+            // no-break space) next to marks; and `â`, U+00E2, which is not one of them.
+            "\u{2026}\u{2026}..\u{e2}\u{2020}\u{20ac}\u{202f}!",
             "日本語。テキスト？ ok.",
         ];
         for text in texts {
@@ -598,11 +615,11 @@ mod tests {
                 .match_indices(['\n', '\r', '\u{2028}', '\u{2029}'])
                 .collect();
             assert_eq!(
-                find_marks(text, LINE_BREAKS).collect::<Vec<_>>(),
+                find_marks(text, &LINE_BREAKS).collect::<Vec<_>>(),
                 line_breaks
             );
             let ends: Vec<_> = text.match_indices(['.', '!', '?', '\u{2026}']).collect();
-            assert_eq!(find_marks(text, SENTENCE_ENDS).collect::<Vec<_>>(), ends);
+            assert_eq!(find_marks(text, &SENTENCE_ENDS).collect::<Vec<_>>(), ends);
         }
     }
 
