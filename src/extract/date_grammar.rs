@@ -474,7 +474,7 @@ const MONTH_PREPS: &[&str] = &[
 const YEAR_PREPS: &[&str] = &[
     "en", "in", "since", "depuis", "during", "durant", "until", "till",
 ];
-/// The words a qualified date opens with ("fin avril", "mid-2023", "the end of March"): the only
+/// The words a qualified date opens with ("fin avril", "mid-2023", "end of March"): the only
 /// words, with months and weekdays, that can start a date.
 const QUALIFIER_WORDS: &[&str] = &[
     "fin",
@@ -952,6 +952,22 @@ mod tests {
         for text in &texts {
             let everywhere = find_dates_from(text, |_, _| true);
             assert_eq!(find_dates(text), everywhere, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_qualifier_word_opens_a_date() {
+        // The list gates `qualified`: a word in it that no reading accepts would be a dead entry,
+        // and a reading's word left out of it could never start a date.
+        for word in QUALIFIER_WORDS {
+            let opens = [
+                format!("{word} avril 2024"),
+                format!("{word} of april 2024"),
+                format!("{word}-2024"),
+            ]
+            .iter()
+            .any(|text| find_dates(text).first().is_some_and(|d| d.start == 0));
+            assert!(opens, "{word}");
         }
     }
 
