@@ -288,14 +288,14 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
     for (k, a) in groups.iter().enumerate() {
         for b in &groups[k + 1..] {
             if !a.value.compatible(b.value) {
-                let sides = [a, b];
+                // Sized exactly: findings are kept to the end, and on a large corpus their source
+                // lists are most of them (a collected flat map grows by doubling).
+                let mut sources = Vec::with_capacity(a.sources.len() + b.sources.len());
+                sources.extend(a.sources.iter().chain(&b.sources));
                 findings.push(Finding {
                     kind: FindingKind::Contradiction,
                     first_side: a.sources.len(),
-                    sources: sides
-                        .iter()
-                        .flat_map(|g| g.sources.iter().copied())
-                        .collect(),
+                    sources,
                     values: vec![a.display.clone(), b.display.clone()],
                 });
             }
@@ -324,8 +324,9 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
     if !voters.is_empty() {
         for s in &sources {
             if s.status == Status::Unspecified {
-                let mut stated: Vec<usize> = groups.iter().map(|g| g.sources[0]).collect();
-                stated.insert(0, s.source);
+                let mut stated = Vec::with_capacity(groups.len() + 1);
+                stated.push(s.source);
+                stated.extend(groups.iter().map(|g| g.sources[0]));
                 let values = groups.iter().map(|g| g.display.clone()).collect();
                 findings.push(Finding {
                     kind: FindingKind::UnspecifiedVsStated,
@@ -345,6 +346,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
             first_side: 1,
         });
     }
+    findings.shrink_to_fit();
     ClaimResult {
         verdict,
         sources,
