@@ -75,8 +75,9 @@ pub struct Assessment {
     pub level: Level,
     /// Its semantic fingerprint.
     pub fingerprint: String,
-    /// The baseline entry that covers it, when it is known.
-    pub known: Option<Entry>,
+    /// The baseline entry that covers it, when it is known. Boxed: every finding has an
+    /// assessment, few have an entry, and an entry is five strings wide.
+    pub known: Option<Box<Entry>>,
     /// Whether it fails the run: new, and at or above the fail level.
     pub fails: bool,
 }
@@ -168,7 +169,7 @@ pub fn assess(report: &Report, baseline: Option<&Baseline>, fail_on: Level) -> G
             .collect();
         let (covered, unmatched) = baseline.matches(&prints);
         for (a, entry) in findings.iter_mut().flatten().zip(covered) {
-            a.known = entry.map(|i| baseline.entries[i].clone());
+            a.known = entry.map(|i| Box::new(baseline.entries[i].clone()));
         }
         stale = unmatched
             .into_iter()
