@@ -162,8 +162,8 @@ pub struct Finding {
     /// sources stand on each: hundreds of articles repeating one figure share one copy); for
     /// unspecified-vs-stated, one per stating source; the values of an inconsistent source; the
     /// single source's value. [`Finding::stated`] pairs them with their sources. Shared, not
-    /// copied: every source leaving a value open is set against the same stated values.
-    pub values: Vec<Arc<str>>,
+    /// copied: every source leaving a value open is set against the same list of stated values.
+    pub values: Arc<[Arc<str>]>,
     /// For a contradiction, how many of `sources` stand on the first side (the others on the
     /// second): two values can print alike, so the sides cannot be told from `values`.
     pub first_side: usize,
@@ -183,7 +183,7 @@ impl Finding {
                 .collect(),
             FindingKind::UnspecifiedVsStated => self.sources[1..]
                 .iter()
-                .zip(&self.values)
+                .zip(self.values.iter())
                 .map(|(&s, v)| (s, &**v))
                 .collect(),
             FindingKind::SingleSource | FindingKind::InconsistentSource => self
@@ -296,7 +296,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
                     kind: FindingKind::Contradiction,
                     first_side: a.sources.len(),
                     sources,
-                    values: vec![a.display.clone(), b.display.clone()],
+                    values: Arc::new([a.display.clone(), b.display.clone()]),
                 });
             }
         }
@@ -313,6 +313,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
             if s.mentions.iter().any(|m| m.reading == Reading::Unspecified) {
                 values.push("unspecified".into());
             }
+            let values = Arc::from(values);
             findings.push(Finding {
                 kind: FindingKind::InconsistentSource,
                 sources: vec![s.source],
@@ -322,17 +323,17 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
         }
     }
     if !voters.is_empty() {
+        let stated_values: Arc<[Arc<str>]> = groups.iter().map(|g| g.display.clone()).collect();
         for s in &sources {
             if s.status == Status::Unspecified {
                 let mut stated = Vec::with_capacity(groups.len() + 1);
                 stated.push(s.source);
                 stated.extend(groups.iter().map(|g| g.sources[0]));
-                let values = groups.iter().map(|g| g.display.clone()).collect();
                 findings.push(Finding {
                     kind: FindingKind::UnspecifiedVsStated,
                     first_side: stated.len(),
                     sources: stated,
-                    values,
+                    values: stated_values.clone(),
                 });
             }
         }
@@ -342,7 +343,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
         findings.push(Finding {
             kind: FindingKind::SingleSource,
             sources: vec![i],
-            values: vec![v.display().into()],
+            values: Arc::new([v.display().into()]),
             first_side: 1,
         });
     }

@@ -28,7 +28,7 @@ pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
         // One source, with the set of values it gives.
         FindingKind::InconsistentSource | FindingKind::SingleSource => {
             parts.push(name(finding.sources[0]).to_string());
-            let mut values = finding.values.clone();
+            let mut values = finding.values.to_vec();
             values.sort();
             parts.extend(values.iter().map(|v| v.to_string()));
         }
@@ -36,7 +36,7 @@ pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
         // states each is left out: a new article repeating a known value changes nothing).
         FindingKind::UnspecifiedVsStated => {
             parts.push(name(finding.sources[0]).to_string());
-            let mut values = finding.values.clone();
+            let mut values = finding.values.to_vec();
             values.sort();
             parts.extend(values.iter().map(|v| v.to_string()));
         }

@@ -292,7 +292,7 @@ mod tests {
         let finding = Finding {
             kind: FindingKind::Contradiction,
             sources: vec![0, 2, 1],
-            values: vec!["1".into(), "1".into()],
+            values: std::sync::Arc::new(["1".into(), "1".into()]),
             first_side: 2,
         };
         let short = |i: usize| ["a", "b", "c"][i];
