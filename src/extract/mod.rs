@@ -197,8 +197,10 @@ impl<'a> Document<'a> {
         sentence: &Sentence,
         span: Range<usize>,
         reading: Reading,
-        rule: String,
+        mut rule: String,
     ) -> Mention {
+        // Kept until the report is written: without the room `format!` reserves.
+        rule.shrink_to_fit();
         let (line, column) = self.position(span.start);
         Mention {
             reading,
