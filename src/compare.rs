@@ -157,16 +157,68 @@ pub struct Finding {
     /// sources of one value then those of the other (each side in corpus order); for
     /// unspecified-vs-stated, the source leaving it open then the first source of each stated
     /// value.
-    pub sources: Vec<usize>,
+    pub sources: FindingSources,
     /// The values in question: for a contradiction, the value of each side (two, however many
     /// sources stand on each: hundreds of articles repeating one figure share one copy); for
     /// unspecified-vs-stated, one per stating source; the values of an inconsistent source; the
     /// single source's value. [`Finding::stated`] pairs them with their sources. Shared, not
     /// copied: every source leaving a value open is set against the same list of stated values.
     pub values: Arc<[Arc<str>]>,
-    /// For a contradiction, how many of `sources` stand on the first side (the others on the
-    /// second): two values can print alike, so the sides cannot be told from `values`.
-    pub first_side: usize,
+}
+
+/// A finding's sources, in two parts shared with the claim's other findings rather than copied:
+/// a contradiction's two sides are the lists of the two value groups (a group of hundreds of
+/// articles repeating one figure is in a finding against each other value, and was copied into
+/// each), an unspecified-vs-stated finding is its source then the claim's list of each value's
+/// first source. For a contradiction the parts are its sides, which cannot be told apart from the
+/// values: two values can print alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindingSources {
+    first: Arc<[usize]>,
+    second: Arc<[usize]>,
+}
+
+impl FindingSources {
+    /// `first` then `second`.
+    pub fn new(first: Arc<[usize]>, second: Arc<[usize]>) -> FindingSources {
+        FindingSources { first, second }
+    }
+
+    /// One source alone.
+    pub fn one(source: usize) -> FindingSources {
+        FindingSources::new(Arc::new([source]), Arc::new([]))
+    }
+
+    /// The two parts: a contradiction's sides.
+    pub fn sides(&self) -> (&[usize], &[usize]) {
+        (&self.first, &self.second)
+    }
+
+    /// Every source, in order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.first.iter().chain(self.second.iter()).copied()
+    }
+
+    /// How many sources.
+    pub fn len(&self) -> usize {
+        self.first.len() + self.second.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl std::ops::Index<usize> for FindingSources {
+    type Output = usize;
+
+    fn index(&self, at: usize) -> &usize {
+        match self.first.get(at) {
+            Some(source) => source,
+            None => &self.second[at - self.first.len()],
+        }
+    }
 }
 
 impl Finding {
@@ -175,16 +227,19 @@ impl Finding {
     /// single source; an inconsistent source once per value it states.
     pub fn stated(&self) -> Vec<(usize, &str)> {
         match self.kind {
-            FindingKind::Contradiction => self
+            FindingKind::Contradiction => {
+                let (first, second) = self.sources.sides();
+                let (a, b): (&str, &str) = (&self.values[0], &self.values[1]);
+                (first.iter().map(|&s| (s, a)))
+                    .chain(second.iter().map(|&s| (s, b)))
+                    .collect()
+            }
+            FindingKind::UnspecifiedVsStated => self
                 .sources
                 .iter()
-                .enumerate()
-                .map(|(at, &s)| (s, &*self.values[usize::from(at >= self.first_side)]))
-                .collect(),
-            FindingKind::UnspecifiedVsStated => self.sources[1..]
-                .iter()
+                .skip(1)
                 .zip(self.values.iter())
-                .map(|(&s, v)| (s, &**v))
+                .map(|(s, v)| (s, &**v))
                 .collect(),
             FindingKind::SingleSource | FindingKind::InconsistentSource => self
                 .values
@@ -288,14 +343,9 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
     for (k, a) in groups.iter().enumerate() {
         for b in &groups[k + 1..] {
             if !a.value.compatible(b.value) {
-                // Sized exactly: findings are kept to the end, and on a large corpus their source
-                // lists are most of them (a collected flat map grows by doubling).
-                let mut sources = Vec::with_capacity(a.sources.len() + b.sources.len());
-                sources.extend(a.sources.iter().chain(&b.sources));
                 findings.push(Finding {
                     kind: FindingKind::Contradiction,
-                    first_side: a.sources.len(),
-                    sources,
+                    sources: FindingSources::new(a.sources.clone(), b.sources.clone()),
                     values: Arc::new([a.display.clone(), b.display.clone()]),
                 });
             }
@@ -316,23 +366,19 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
             let values = Arc::from(values);
             findings.push(Finding {
                 kind: FindingKind::InconsistentSource,
-                sources: vec![s.source],
+                sources: FindingSources::one(s.source),
                 values,
-                first_side: 1,
             });
         }
     }
     if !voters.is_empty() {
         let stated_values: Arc<[Arc<str>]> = groups.iter().map(|g| g.display.clone()).collect();
+        let stating: Arc<[usize]> = groups.iter().map(|g| g.sources[0]).collect();
         for s in &sources {
             if s.status == Status::Unspecified {
-                let mut stated = Vec::with_capacity(groups.len() + 1);
-                stated.push(s.source);
-                stated.extend(groups.iter().map(|g| g.sources[0]));
                 findings.push(Finding {
                     kind: FindingKind::UnspecifiedVsStated,
-                    first_side: stated.len(),
-                    sources: stated,
+                    sources: FindingSources::new(Arc::new([s.source]), stating.clone()),
                     values: stated_values.clone(),
                 });
             }
@@ -342,9 +388,8 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
         let (i, v) = voters[0];
         findings.push(Finding {
             kind: FindingKind::SingleSource,
-            sources: vec![i],
+            sources: FindingSources::one(i),
             values: Arc::new([v.display().into()]),
-            first_side: 1,
         });
     }
     findings.shrink_to_fit();
@@ -361,32 +406,35 @@ struct ValueGroup<'a> {
     value: &'a Value,
     /// It as printed: what the group's sources share.
     display: Arc<str>,
-    /// The sources, in corpus order.
-    sources: Vec<usize>,
+    /// The sources, in corpus order: shared by every finding about the group.
+    sources: Arc<[usize]>,
 }
 
 /// The voters grouped by the value they stand by, groups in the order of their first source.
 /// Values are grouped when equal, not when they print alike: "about 100" and "nearly 100" both
 /// print `~100` but only the first is compatible with 105.
 fn value_groups<'a>(voters: &[(usize, &'a Value)]) -> Vec<ValueGroup<'a>> {
-    let mut groups: Vec<ValueGroup<'a>> = Vec::new();
+    let mut groups: Vec<(&'a Value, Arc<str>, Vec<usize>)> = Vec::new();
     let mut by_display: std::collections::HashMap<Arc<str>, Vec<usize>> = Default::default();
     for &(source, value) in voters {
         let display: Arc<str> = value.display().into();
         let alike = by_display.entry(display.clone()).or_default();
-        match alike.iter().find(|&&g| groups[g].value == value) {
-            Some(&g) => groups[g].sources.push(source),
+        match alike.iter().find(|&&g| groups[g].0 == value) {
+            Some(&g) => groups[g].2.push(source),
             None => {
                 alike.push(groups.len());
-                groups.push(ValueGroup {
-                    value,
-                    display,
-                    sources: vec![source],
-                });
+                groups.push((value, display, vec![source]));
             }
         }
     }
     groups
+        .into_iter()
+        .map(|(value, display, sources)| ValueGroup {
+            value,
+            display,
+            sources: sources.into(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -481,19 +529,33 @@ mod tests {
         assert_eq!(result.verdict, Verdict::Differ);
         let contradiction = &result.findings[0];
         assert_eq!(contradiction.kind, FindingKind::Contradiction);
-        assert_eq!(contradiction.sources, [0, 2, 3, 1]);
+        assert_eq!(
+            contradiction.sources.iter().collect::<Vec<_>>(),
+            [0, 2, 3, 1]
+        );
         assert_eq!(texts(&contradiction.values), ["100", "~300"]);
-        assert_eq!(contradiction.first_side, 3);
+        assert_eq!(contradiction.sources.sides(), (&[0, 2, 3][..], &[1][..]));
         assert_eq!(
             contradiction.stated(),
             [(0, "100"), (2, "100"), (3, "100"), (1, "~300")]
         );
         let unspecified = &result.findings[1];
         assert_eq!(unspecified.kind, FindingKind::UnspecifiedVsStated);
-        assert_eq!(unspecified.sources, [4, 0, 1]);
+        assert_eq!(unspecified.sources.iter().collect::<Vec<_>>(), [4, 0, 1]);
         assert_eq!(texts(&unspecified.values), ["100", "~300"]);
         assert_eq!(unspecified.stated(), [(0, "100"), (1, "~300")]);
         assert_eq!(result.findings.len(), 2);
+    }
+
+    #[test]
+    fn finding_sources_read_as_one_list() {
+        let sources = FindingSources::new(Arc::new([4, 7]), Arc::new([1]));
+        let indexed: Vec<usize> = (0..sources.len()).map(|i| sources[i]).collect();
+        assert_eq!(indexed, [4, 7, 1]);
+        assert_eq!(sources.iter().collect::<Vec<_>>(), [4, 7, 1]);
+        let one = FindingSources::one(3);
+        assert_eq!((one[0], one.len(), one.sides().1.len()), (3, 1, 0));
+        assert!(!one.is_empty());
     }
 
     #[test]

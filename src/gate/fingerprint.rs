@@ -68,18 +68,18 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::{ClaimResult, Verdict};
+    use crate::compare::{ClaimResult, FindingSources, Verdict};
     use crate::gate::Gate;
     use crate::report::Sources;
+    use std::sync::Arc;
 
     /// A report whose corpus lists `names` in this order, with one contradiction between the
     /// sources at `pair`, stating `values`.
     fn report(names: [&str; 2], pair: [usize; 2], values: [&str; 2]) -> (Report, Finding) {
         let finding = Finding {
             kind: FindingKind::Contradiction,
-            sources: pair.to_vec(),
+            sources: FindingSources::new(Arc::new([pair[0]]), Arc::new([pair[1]])),
             values: values.iter().map(|&v| v.into()).collect(),
-            first_side: 1,
         };
         let report = Report {
             claims_file: "claims.toml".into(),

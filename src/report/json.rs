@@ -222,7 +222,7 @@ fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
                 sources: f
                     .sources
                     .iter()
-                    .map(|&i| report.sources.get(i).name.to_string())
+                    .map(|i| report.sources.get(i).name.to_string())
                     .collect(),
                 // As the contract has always had them: one per source of a contradiction
                 // (each side's value repeated), every value of an inconsistent source.

@@ -130,7 +130,7 @@ impl Report {
         claim: &'a ClaimReport,
         finding: &'a Finding,
     ) -> impl Iterator<Item = (SourceInfo<'a>, &'a crate::extract::Mention)> {
-        finding.sources.iter().flat_map(move |&i| {
+        finding.sources.iter().flat_map(move |i| {
             claim
                 .result
                 .source(i)
@@ -179,22 +179,14 @@ fn contradiction_message<'a>(
     short: impl Fn(usize) -> &'a str,
     finding: &Finding,
 ) -> String {
-    let side = |range: std::ops::Range<usize>| {
-        let names: Vec<&str> = finding.sources[range.clone()]
-            .iter()
-            .map(|&s| short(s))
-            .collect();
+    let side = |sources: &[usize], side: usize| {
+        let names: Vec<&str> = sources.iter().map(|&s| short(s)).collect();
         let verb = if names.len() == 1 { "says" } else { "say" };
-        let side = usize::from(range.start > 0);
         let value = finding.values.get(side).map_or("", |v| &**v);
         format!("{} {verb} {value}", name_list(&names))
     };
-    let split = finding.first_side;
-    format!(
-        "{id}: {}, {}",
-        side(0..split),
-        side(split..finding.sources.len())
-    )
+    let (first, second) = finding.sources.sides();
+    format!("{id}: {}, {}", side(first, 0), side(second, 1))
 }
 
 /// How many sources a message names before it counts the rest.
@@ -224,7 +216,7 @@ pub fn finding_mentions<'a>(
     finding: &Finding,
 ) -> Vec<(usize, &'a Mention)> {
     let mut out = Vec::new();
-    for (position, &source) in finding.sources.iter().enumerate() {
+    for (position, source) in finding.sources.iter().enumerate() {
         let wanted = |m: &Mention| match finding.kind {
             FindingKind::InconsistentSource => true,
             FindingKind::UnspecifiedVsStated if position == 0 => m.reading == Reading::Unspecified,
@@ -285,15 +277,16 @@ pub fn excerpt(quote: &str, matched: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::FindingSources;
+    use std::sync::Arc;
 
     #[test]
     fn contradiction_sides_come_from_the_finding_not_from_how_values_print() {
         // Exact 1.001 and exact 1.004 both print 1 but do not overlap.
         let finding = Finding {
             kind: FindingKind::Contradiction,
-            sources: vec![0, 2, 1],
+            sources: FindingSources::new(Arc::new([0, 2]), Arc::new([1])),
             values: std::sync::Arc::new(["1".into(), "1".into()]),
-            first_side: 2,
         };
         let short = |i: usize| ["a", "b", "c"][i];
         assert_eq!(
