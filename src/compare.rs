@@ -168,10 +168,11 @@ pub struct Finding {
 
 /// A finding's sources, in two parts shared with the claim's other findings rather than copied:
 /// a contradiction's two sides are the lists of the two value groups (a group of hundreds of
-/// articles repeating one figure is in a finding against each other value, and was copied into
-/// each), an unspecified-vs-stated finding is its source then the claim's list of each value's
-/// first source. For a contradiction the parts are its sides, which cannot be told apart from the
-/// values: two values can print alike.
+/// articles repeating one figure is in a finding against each other value), an
+/// unspecified-vs-stated finding is its source then the claim's list of each value's first
+/// source. For a contradiction the parts are its sides, which cannot be told apart from the
+/// values: two values can print alike. Equality compares the parts, so two contradictions with
+/// the same sources split differently are different.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FindingSources {
     first: Arc<[usize]>,
@@ -186,7 +187,8 @@ impl FindingSources {
 
     /// One source alone.
     pub fn one(source: usize) -> FindingSources {
-        FindingSources::new(Arc::new([source]), Arc::new([]))
+        // An empty `Arc` slice from `default` allocates nothing.
+        FindingSources::new(Arc::new([source]), Arc::default())
     }
 
     /// The two parts: a contradiction's sides.
@@ -234,13 +236,12 @@ impl Finding {
                     .chain(second.iter().map(|&s| (s, b)))
                     .collect()
             }
-            FindingKind::UnspecifiedVsStated => self
-                .sources
-                .iter()
-                .skip(1)
-                .zip(self.values.iter())
-                .map(|(s, v)| (s, &**v))
-                .collect(),
+            FindingKind::UnspecifiedVsStated => {
+                let (_, stating) = self.sources.sides();
+                (stating.iter().zip(self.values.iter()))
+                    .map(|(&s, v)| (s, &**v))
+                    .collect()
+            }
             FindingKind::SingleSource | FindingKind::InconsistentSource => self
                 .values
                 .iter()
