@@ -5,6 +5,16 @@ mod common;
 
 use common::{cell, check_json, root, run, run_here, verdict};
 
+/// A fresh story folder with the bundled `claims.toml` and an empty `corpus/`, for tests that write
+/// their own articles: the folder (removed when dropped) and the corpus path.
+fn story_with_bundled_claims() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(root().join("claims.toml"), dir.path().join("claims.toml")).unwrap();
+    (dir, corpus)
+}
+
 #[test]
 fn bundled_corpus_gives_the_acceptance_table() {
     let (report, code) = check_json("corpus");
@@ -356,10 +366,7 @@ fn input_errors_exit_2_with_a_located_message() {
 
 #[test]
 fn publication_dates_from_sources_toml_anchor_weekdays_and_give_years() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(root().join("claims.toml"), dir.path().join("claims.toml")).unwrap();
+    let (dir, corpus) = story_with_bundled_claims();
     // Invented test articles.
     std::fs::write(
         corpus.join("weekday.txt"),
@@ -464,10 +471,7 @@ fn articles_from_unseen_outlets_read_as_a_careful_reader_would() {
 
 #[test]
 fn a_possibility_is_seen_in_the_whole_sentence_even_when_the_quote_is_a_window_of_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(root().join("claims.toml"), dir.path().join("claims.toml")).unwrap();
+    let (dir, corpus) = story_with_bundled_claims();
     // An invented test sentence longer than a quote (1,000 bytes): "could" stands far before the
     // number, outside the window the report quotes.
     let filler = "according to several diplomats and analysts in the region ".repeat(25);
