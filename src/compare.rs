@@ -452,7 +452,7 @@ mod tests {
             reading,
             line: 1,
             column: 1,
-            matched: String::new(),
+            matched_in_quote: (0, 0),
             quote: String::new(),
             rule: String::new(),
             note: None,

@@ -107,8 +107,8 @@ proptest! {
                 let at = offset_of(&text, m.line, m.column);
                 prop_assert!(at.is_some(), "no {}:{} in {:?}", m.line, m.column, text);
                 let at = at.unwrap();
-                prop_assert!(text[at..].starts_with(&m.matched), "{:?} not at {}:{}", m.matched, m.line, m.column);
-                let quote_at = text.match_indices(&m.quote).any(|(q, _)| q <= at && at + m.matched.len() <= q + m.quote.len());
+                prop_assert!(text[at..].starts_with(m.matched()), "{:?} not at {}:{}", m.matched(), m.line, m.column);
+                let quote_at = text.match_indices(&m.quote).any(|(q, _)| q <= at && at + m.matched().len() <= q + m.quote.len());
                 prop_assert!(quote_at, "quote {:?} does not surround the value", m.quote);
             }
         }

@@ -99,8 +99,9 @@ pub struct Mention {
     pub line: usize,
     /// 1-based character column of the value.
     pub column: usize,
-    /// The exact text of the value as written.
-    pub matched: String,
+    /// Where the exact text of the value as written lies in `quote` (see [`Mention::matched`]):
+    /// mentions are kept until the report is written, and this spares each its own copy.
+    pub(crate) matched_in_quote: (u32, u32),
     /// The sentence it stands in, exactly as written.
     pub quote: String,
     /// The rule that tied it to the claim, for `explain`.
@@ -110,6 +111,14 @@ pub struct Mention {
     /// Byte offset in the article of the sentence it was read in: `quote` may be only a window of
     /// a long sentence, and rules about the whole sentence look it up by this.
     pub sentence_start: usize,
+}
+
+impl Mention {
+    /// The exact text of the value as written.
+    pub fn matched(&self) -> &str {
+        let (start, end) = self.matched_in_quote;
+        &self.quote[start as usize..end as usize]
+    }
 }
 
 /// A candidate the rules considered and set aside, with why.
@@ -202,12 +211,16 @@ impl<'a> Document<'a> {
         // Kept until the report is written: without the room `format!` reserves.
         rule.shrink_to_fit();
         let (line, column) = self.position(span.start);
+        let (quote, quote_start) = self.quote(sentence, &span);
+        let within = |offset: usize| {
+            u32::try_from(offset - quote_start).expect("an article is shorter than 4 GiB")
+        };
         Mention {
             reading,
             line,
             column,
-            quote: self.quote(sentence, &span),
-            matched: self.text[span].to_string(),
+            matched_in_quote: (within(span.start), within(span.end)),
+            quote,
             rule,
             note: None,
             sentence_start: sentence.start,
@@ -220,15 +233,16 @@ impl<'a> Document<'a> {
         Rejection {
             line,
             column,
-            quote: self.quote(sentence, &span),
+            quote: self.quote(sentence, &span).0,
             matched: self.text[span].to_string(),
             reason,
         }
     }
 
-    /// The sentence around article bytes `span`, exactly as written; in a sentence longer than
-    /// [`MAX_QUOTE_BYTES`] (a run-on line of a scrape), a window of it around the value.
-    fn quote(&self, sentence: &Sentence, span: &Range<usize>) -> String {
+    /// The sentence around article bytes `span`, exactly as written, and where it starts in the
+    /// article; in a sentence longer than [`MAX_QUOTE_BYTES`] (a run-on line of a scrape), a
+    /// window of it around the value.
+    fn quote(&self, sentence: &Sentence, span: &Range<usize>) -> (String, usize) {
         let (mut start, mut end) = (sentence.start, sentence.end);
         if end - start > MAX_QUOTE_BYTES {
             start = span.start.saturating_sub(MAX_QUOTE_BYTES / 2).max(start);
@@ -240,7 +254,7 @@ impl<'a> Document<'a> {
                 end += 1;
             }
         }
-        self.text[start..end].to_string()
+        (self.text[start..end].to_string(), start)
     }
 
     /// The 1-based line and column, in the file as written, of text byte `offset`.
@@ -405,7 +419,7 @@ fn set_aside_unasserted(doc: &Document, trace: bool, out: &mut Extraction) {
                     out.rejections.push(Rejection {
                         line: m.line,
                         column: m.column,
-                        matched: m.matched,
+                        matched: m.matched().to_string(),
                         quote: m.quote,
                         reason: format!("the sentence speaks of {what} (`{word}`), not a fact"),
                     });

@@ -39,7 +39,7 @@ pub fn write(claim: &Claim, traces: &[(&str, Extraction)], out: &mut dyn Write) 
                 "  kept {}:{} `{}` = {}",
                 m.line,
                 m.column,
-                m.matched,
+                m.matched(),
                 m.reading.display()
             )];
             text.push(format!("       rule: {}", m.rule));

@@ -82,7 +82,7 @@ fn annotations(report: &Report) -> Vec<Annotation> {
                 m.line,
                 m.column,
                 m.reading.display(),
-                excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)
+                excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
             ));
             first.get_or_insert((path, m.line, m.column));
         }

@@ -199,7 +199,7 @@ fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
                     .iter()
                     .map(|m| JsonMention {
                         reading: m.reading.display(),
-                        matched: m.matched.clone(),
+                        matched: m.matched().to_string(),
                         quote: m.quote.clone(),
                         line: m.line,
                         column: m.column,

@@ -108,7 +108,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 m.line,
                 m.column,
                 escape(&m.reading.display()),
-                escape(&excerpt(&m.quote, &m.matched, EXCERPT_WIDTH))
+                escape(&excerpt(&m.quote, m.matched(), EXCERPT_WIDTH))
             )?;
         }
     }

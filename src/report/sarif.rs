@@ -54,10 +54,10 @@ fn log(report: &Report) -> Value {
                 let mut region = json!({
                     "startLine": m.line,
                     "startColumn": m.column,
-                    "snippet": { "text": m.matched },
+                    "snippet": { "text": m.matched() },
                 });
-                if !m.matched.contains('\n') {
-                    region["endColumn"] = json!(m.column + m.matched.chars().count());
+                if !m.matched().contains('\n') {
+                    region["endColumn"] = json!(m.column + m.matched().chars().count());
                 }
                 json!({
                     "physicalLocation": {
@@ -69,7 +69,7 @@ fn log(report: &Report) -> Value {
                             "{} says {}: «{}»",
                             source.short,
                             m.reading.display(),
-                            excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)
+                            excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
                         ),
                     },
                 })

@@ -104,7 +104,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     m.line,
                     m.column,
                     m.reading.display(),
-                    excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)
+                    excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
                 )?;
             }
         }
@@ -146,7 +146,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     source.path(),
                     m.line,
                     m.column,
-                    excerpt(&m.quote, &m.matched, EXCERPT_WIDTH)
+                    excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
                 )?;
                 if let Some(note) = &m.note {
                     writeln!(out, "      note: {note}")?;
