@@ -290,15 +290,10 @@ pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
     let unspecified = mentions.iter().any(|m| m.reading == Reading::Unspecified);
     // Compare distinct values only: an article repeating one value thousands of times must not
     // cost a comparison per pair of repetitions.
-    let mut distinct: Vec<&Value> = Vec::new();
-    let mut by_text: std::collections::HashMap<String, Vec<&Value>> = Default::default();
-    for &v in &values {
-        let same = by_text.entry(v.display()).or_default();
-        if !same.contains(&v) {
-            same.push(v);
-            distinct.push(v);
-        }
-    }
+    let distinct: Vec<&Value> = equal_values(values.iter().map(|&v| ((), v)))
+        .into_iter()
+        .map(|(value, _, _)| value)
+        .collect();
     let coherent = distinct
         .iter()
         .enumerate()
@@ -415,20 +410,7 @@ struct ValueGroup<'a> {
 /// Values are grouped when equal, not when they print alike: "about 100" and "nearly 100" both
 /// print `~100` but only the first is compatible with 105.
 fn value_groups<'a>(voters: &[(usize, &'a Value)]) -> Vec<ValueGroup<'a>> {
-    let mut groups: Vec<(&'a Value, Arc<str>, Vec<usize>)> = Vec::new();
-    let mut by_display: std::collections::HashMap<Arc<str>, Vec<usize>> = Default::default();
-    for &(source, value) in voters {
-        let display: Arc<str> = value.display().into();
-        let alike = by_display.entry(display.clone()).or_default();
-        match alike.iter().find(|&&g| groups[g].0 == value) {
-            Some(&g) => groups[g].2.push(source),
-            None => {
-                alike.push(groups.len());
-                groups.push((value, display, vec![source]));
-            }
-        }
-    }
-    groups
+    equal_values(voters.iter().map(|&(source, value)| (source, value)))
         .into_iter()
         .map(|(value, display, sources)| ValueGroup {
             value,
@@ -436,6 +418,28 @@ fn value_groups<'a>(voters: &[(usize, &'a Value)]) -> Vec<ValueGroup<'a>> {
             sources: sources.into(),
         })
         .collect()
+}
+
+/// Equal values gathered, in the order each first comes, with how it prints and what came with
+/// it (a source, or nothing). Values are looked up by how they print, so that each is compared
+/// only with the few that print alike, then told apart by equality.
+fn equal_values<'a, T>(
+    items: impl IntoIterator<Item = (T, &'a Value)>,
+) -> Vec<(&'a Value, Arc<str>, Vec<T>)> {
+    let mut groups: Vec<(&'a Value, Arc<str>, Vec<T>)> = Vec::new();
+    let mut by_display: std::collections::HashMap<Arc<str>, Vec<usize>> = Default::default();
+    for (item, value) in items {
+        let display: Arc<str> = value.display().into();
+        let alike = by_display.entry(display.clone()).or_default();
+        match alike.iter().find(|&&g| groups[g].0 == value) {
+            Some(&g) => groups[g].2.push(item),
+            None => {
+                alike.push(groups.len());
+                groups.push((value, display, vec![item]));
+            }
+        }
+    }
+    groups
 }
 
 #[cfg(test)]
@@ -596,6 +600,19 @@ mod tests {
                 .collect();
             assert_eq!(contradictions.len(), 1);
             assert_eq!(texts(&contradictions[0].values), ["~100", "105"]);
+        }
+        // The same within one source: "about 100" must not hide "nearly 100" from 105.
+        for (first, second) in [(about(), nearly()), (nearly(), about())] {
+            let mut hundred_five = source(0, &["105"]).mentions;
+            let mentions = vec![first, second, hundred_five.remove(0)];
+            let judged = judge_source(
+                0,
+                Extraction {
+                    mentions,
+                    rejections: vec![],
+                },
+            );
+            assert_eq!(judged.status, Status::Inconsistent);
         }
     }
 
