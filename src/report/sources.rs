@@ -157,7 +157,7 @@ fn file_start(name: &str) -> usize {
 /// articles named `outlet-date-slug.txt` would take hours; a hash map of 100,000 prefixes (or a
 /// string per source) would cost more memory than the sources themselves, so prefixes are byte
 /// ranges of the names, as `u32`: a name is a path of a few hundred bytes.
-pub fn short_lengths(names: &Names, named: &[bool]) -> Vec<u32> {
+fn short_lengths(names: &Names, named: &[bool]) -> Vec<u32> {
     const OPEN: u32 = u32::MAX;
     let small = |n: usize| u32::try_from(n).expect("a file name is shorter than 4 GiB");
     let mut lens: Vec<u32> = named.iter().map(|&n| if n { 0 } else { OPEN }).collect();
