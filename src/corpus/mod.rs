@@ -351,7 +351,7 @@ struct Found {
 
 impl Found {
     fn push(&mut self, root: &Path, name: String, path: PathBuf) {
-        if root.join(&name).as_os_str() != path.as_os_str() {
+        if article_path(root, &name, None).as_os_str() != path.as_os_str() {
             self.odd_paths.insert(self.names.len(), path);
         }
         self.names.push(&name);
