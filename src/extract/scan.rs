@@ -33,6 +33,10 @@ struct Need {
     with_anchor: Option<usize>,
     /// The list of unspecified phrases, if any.
     unspecified: Option<usize>,
+    /// The lists that tie an unspecified phrase to the claim (see [`ClaimKind::tie_cues`]): the
+    /// extractor keeps the phrase only in a sentence where one of them occurs too, so a sentence
+    /// with the phrase alone ("did not say how many", about another story) is not needed.
+    ties: Vec<usize>,
     /// Dates read the whole article (a weekday resolves against dates before it): once any
     /// sentence has an event cue (and the subject, when the claim names one), every sentence is
     /// needed.
@@ -89,9 +93,11 @@ impl CueScan {
                     } => Some(add(subject)),
                     _ => None,
                 };
+                let ties = claim.kind.tie_cues().into_iter().map(&mut add).collect();
                 Need {
                     anchor,
                     with_anchor,
+                    ties,
                     unspecified: claim.unspecified.as_ref().map(&mut add),
                     whole_article_on_hit: matches!(claim.kind, ClaimKind::Date { .. }),
                     always_whole: !claim.patterns.is_empty()
@@ -140,7 +146,8 @@ impl CueScan {
         let found = set.matches(&crate::text::fold(text));
         let has = |list: Option<usize>| list.is_some_and(|l| found.matched(l));
         self.needs.iter().any(|n| {
-            has(n.unspecified) || (has(n.anchor) && n.with_anchor.is_none_or(|l| found.matched(l)))
+            (has(n.unspecified) && n.ties.iter().any(|&l| found.matched(l)))
+                || (has(n.anchor) && n.with_anchor.is_none_or(|l| found.matched(l)))
         })
     }
 
@@ -203,6 +210,11 @@ impl Need {
         }
         let of = |list: Option<usize>| list.map_or(&[][..], |l| by_list[l].as_slice());
         let (anchor, unspecified) = (of(self.anchor), of(self.unspecified));
+        let tied = |s: &usize| {
+            self.ties
+                .iter()
+                .any(|&l| by_list[l].binary_search(s).is_ok())
+        };
         // Only sentences with the anchor and, when the claim names one, the list tied to it can
         // hold a value: a date's event cue without its subject ("arrived", said of another story)
         // gives the extractor nothing to keep.
@@ -219,7 +231,7 @@ impl Need {
         }
         let mut keep: Vec<usize> = anchored
             .into_iter()
-            .chain(unspecified.iter().copied())
+            .chain(unspecified.iter().copied().filter(tied))
             .collect();
         keep.sort_unstable();
         keep.dedup();
