@@ -67,7 +67,7 @@ pub fn check_with(
 ) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     let claims = load_claims(&input.claims)?;
     let listing = corpus::list(&input.corpus).map_err(|e| vec![*e.0])?;
-    let scan = extract::scan::CueScan::for_corpus(&claims, listing.len());
+    let scan = extract::scan::CueScan::new(&claims);
     let outcome = stream::check_corpus(&claims, &scan, listing)
         .map_err(|skipped| vec![*corpus::no_article(&input.corpus, &skipped).0])?;
     let mut report = Report::new(

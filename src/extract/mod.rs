@@ -13,6 +13,7 @@ mod entity;
 pub mod near_miss;
 pub mod quantity;
 pub mod scan;
+pub mod words;
 
 use std::cell::OnceCell;
 use std::ops::Range;

@@ -1,24 +1,26 @@
-//! One multi-pattern pass per sentence finds every cue of every claim, so that each claim's
-//! extractor (and its number and date grammars) runs only on the sentences where it can find
-//! something, and not at all on the articles where it cannot.
+//! One pass over each article, and over each sentence of the articles it keeps, finds where the
+//! cues of every claim may occur, so that each claim's extractor (and its number and date
+//! grammars) runs only on the sentences where it can find something, and not at all on the
+//! articles where it cannot.
 //!
-//! The pass uses each cue list's prefilter pattern (see [`CueSet::prefilter_pattern`]), which
-//! matches wherever the list does. A sentence it keeps is then read by the claim's own extractor,
-//! exactly as without the prefilter, so results are the same; only sentences where the extractor
-//! could not have kept anything are left out. This holds for `check`; `explain` reports rejected
-//! candidates everywhere and runs the extractors on every sentence.
+//! The pass is a [`WordFilter`]: it tells where each cue list *may* occur (every word its cues
+//! need is there), never missing a place where it does. A sentence it keeps is then read by the
+//! claim's own extractor, exactly as without the pass, so results are the same; only sentences
+//! where the extractor could not have kept anything are left out. This holds for `check`;
+//! `explain` reports rejected candidates everywhere and runs the extractors on every sentence.
 
-use regex::RegexSet;
+use std::collections::HashMap;
 
+use super::words::{Lists, WordFilter};
 use super::{Document, Extraction, extract};
-use crate::claims::cues::REGEX_SIZE_LIMIT;
 use crate::claims::{ClaimKind, ClaimSet, CueSet};
 use crate::corpus::Article;
 
-/// Every cue list of a claim set, compiled into one matcher, with what each claim needs.
+/// Every cue list of a claim set, in one filter, with what each claim needs.
 pub struct CueScan {
-    /// `None` when the union is too large to compile: every claim then reads every sentence.
-    set: Option<RegexSet>,
+    filter: WordFilter,
+    /// How many distinct lists the filter has.
+    lists: usize,
     needs: Vec<Need>,
 }
 
@@ -52,29 +54,16 @@ enum Relevant {
     Some(Vec<usize>),
 }
 
-/// Corpora smaller than this are read without the cue prefilter: on the bundled five articles,
-/// compiling it took a fifth of the run.
-pub const PREFILTER_MIN_ARTICLES: usize = 32;
-
 impl CueScan {
-    /// Compiles the cue lists of every claim of `claims`.
-    pub fn new(claims: &ClaimSet) -> CueScan {
-        CueScan::for_corpus(claims, usize::MAX)
-    }
-
-    /// The scan for a corpus of `articles` articles: below [`PREFILTER_MIN_ARTICLES`] the
-    /// prefilter is not compiled, since compiling it costs more than it saves, and every
-    /// extractor reads every sentence (the same results, tested in `tests/generated_corpus.rs`).
-    pub fn for_corpus(claims: &ClaimSet, articles: usize) -> CueScan {
-        let mut patterns: Vec<String> = Vec::new();
-        // Claims often share a list (a story's subject): one pattern per distinct list keeps the
-        // set's automaton smaller.
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
-        let mut add = |cues: &CueSet| {
-            let pattern = cues.prefilter_pattern();
-            *index.entry(pattern.to_string()).or_insert_with(|| {
-                patterns.push(pattern.to_string());
-                patterns.len() - 1
+    /// The scan for every claim of `claims`.
+    pub fn new<'a>(claims: &'a ClaimSet) -> CueScan {
+        let mut lists: Vec<&CueSet> = Vec::new();
+        // Claims often share a list (a story's subject): each distinct list is looked for once.
+        let mut index: HashMap<&'a [String], usize> = HashMap::new();
+        let mut add = |cues: &'a CueSet| {
+            *index.entry(&cues.cues).or_insert_with(|| {
+                lists.push(cues);
+                lists.len() - 1
             })
         };
         let needs = claims
@@ -105,16 +94,11 @@ impl CueScan {
                 }
             })
             .collect();
-        let set = (articles >= PREFILTER_MIN_ARTICLES)
-            .then(|| {
-                regex::RegexSetBuilder::new(&patterns)
-                    .size_limit(REGEX_SIZE_LIMIT * 8)
-                    .dfa_size_limit(REGEX_SIZE_LIMIT * 8)
-                    .build()
-                    .ok()
-            })
-            .flatten();
-        CueScan { set, needs }
+        CueScan {
+            filter: WordFilter::new(&lists),
+            lists: lists.len(),
+            needs,
+        }
     }
 
     /// What `article` says about each claim of `claims` (in order). An article in which no cue
@@ -126,16 +110,14 @@ impl CueScan {
         }
         let doc = Document::new(article);
         let hits = self.hits(&doc);
-        self.extract_all(claims, &doc, hits.as_deref())
+        self.extract_all(claims, &doc, &hits)
     }
 
-    /// Whether any claim could find something in `text`: its anchor cues (with a date's subject)
-    /// or its unspecified phrases occur. Sentences are folded pieces of the folded article, so a
-    /// cue that occurs in one occurs in the folded article.
+    /// Whether any claim could find something in `text`: its anchor cues (with a date's subject),
+    /// or its unspecified phrases with a cue that ties them to the claim, may occur. Sentences
+    /// are folded pieces of the folded article, so a cue that occurs in one occurs in the folded
+    /// article.
     fn may_match(&self, text: &str) -> bool {
-        let Some(set) = &self.set else {
-            return true;
-        };
         if self
             .needs
             .iter()
@@ -143,23 +125,16 @@ impl CueScan {
         {
             return true;
         }
-        let found = set.matches(&crate::text::fold(text));
-        let has = |list: Option<usize>| list.is_some_and(|l| found.matched(l));
-        self.needs.iter().any(|n| {
-            (has(n.unspecified) && n.ties.iter().any(|&l| found.matched(l)))
-                || (has(n.anchor) && n.with_anchor.is_none_or(|l| found.matched(l)))
-        })
+        let found = self.filter.lists_in(&crate::text::fold(text));
+        self.needs.iter().any(|n| n.may_keep(&found))
     }
 
-    /// Which cue lists occur in each sentence of `doc`: one row per sentence.
-    pub fn hits(&self, doc: &Document) -> Option<Vec<Vec<usize>>> {
-        let set = self.set.as_ref()?;
-        Some(
-            doc.sentences
-                .iter()
-                .map(|s| set.matches(&s.folded.text).into_iter().collect())
-                .collect(),
-        )
+    /// Which cue lists may occur in each sentence of `doc`: one row per sentence.
+    pub fn hits(&self, doc: &Document) -> Vec<Vec<usize>> {
+        doc.sentences
+            .iter()
+            .map(|s| self.filter.lists_in(&s.folded.text).iter().collect())
+            .collect()
     }
 
     /// What `doc` says about each claim of `claims` (in order), the extractors seeing only the
@@ -168,18 +143,14 @@ impl CueScan {
         &self,
         claims: &ClaimSet,
         doc: &Document,
-        hits: Option<&[Vec<usize>]>,
+        hits: &[Vec<usize>],
     ) -> Vec<Extraction> {
-        let by_list = hits.map(|rows| self.sentences_by_list(rows));
-        let relevant = |need: &Need| match (hits, &by_list) {
-            (Some(rows), Some(by_list)) => need.relevant(rows.len(), by_list),
-            _ => Relevant::All,
-        };
+        let by_list = self.sentences_by_list(hits);
         claims
             .claims
             .iter()
             .zip(&self.needs)
-            .map(|(claim, need)| match relevant(need) {
+            .map(|(claim, need)| match need.relevant(hits.len(), &by_list) {
                 Relevant::None => Extraction::default(),
                 Relevant::All => extract(claim, &claims.story, doc, false),
                 Relevant::Some(keep) => {
@@ -189,10 +160,9 @@ impl CueScan {
             .collect()
     }
 
-    /// For each cue list, the sentences (in order) where it occurs.
+    /// For each cue list, the sentences (in order) where it may occur.
     fn sentences_by_list(&self, rows: &[Vec<usize>]) -> Vec<Vec<usize>> {
-        let lists = self.set.as_ref().map_or(0, RegexSet::len);
-        let mut by_list = vec![Vec::new(); lists];
+        let mut by_list = vec![Vec::new(); self.lists];
         for (sentence, row) in rows.iter().enumerate() {
             for &list in row {
                 by_list[list].push(sentence);
@@ -203,6 +173,14 @@ impl CueScan {
 }
 
 impl Need {
+    /// Whether the claim can keep anything in a text where `found` may occur: its anchor (with
+    /// the list tied to it, if any), or its unspecified phrases with a list that ties them to it.
+    fn may_keep(&self, found: &Lists) -> bool {
+        let has = |list: Option<usize>| list.is_some_and(|l| found.contains(l));
+        (has(self.unspecified) && self.ties.iter().any(|&l| found.contains(l)))
+            || (has(self.anchor) && self.with_anchor.is_none_or(|l| found.contains(l)))
+    }
+
     /// Which of an article's `sentences` the claim needs, from where each cue list occurs.
     fn relevant(&self, sentences: usize, by_list: &[Vec<usize>]) -> Relevant {
         if self.always_whole || self.anchor.is_none() {
