@@ -336,54 +336,67 @@ fn find_dates_from(text: &str, candidate: impl Fn(&Parser, usize) -> bool) -> Ve
 
 /// The tokens of `text` as byte ranges: a run of ASCII digits, a run of letters (`\p{L}`), or any
 /// other character but white space, as the regular expression `[0-9]+|\p{L}+|\S` finds them.
-/// Written out because every sentence of a dated article is tokenized: ASCII is classified
-/// directly, and only characters beyond it ask the Unicode tables (through that expression).
+/// Written out because every sentence of a dated article is tokenized: ASCII bytes are classified
+/// directly (folded text is nearly all ASCII), and only characters beyond it are decoded and ask
+/// the Unicode tables (through that expression).
 fn tokens(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    #[derive(PartialEq)]
+    #[derive(Clone, Copy, PartialEq)]
     enum Class {
         Digit,
         Letter,
         Space,
         Other,
     }
-    fn class(c: char) -> Class {
-        static LETTER: OnceLock<Regex> = OnceLock::new();
-        match c {
-            '0'..='9' => Class::Digit,
-            'a'..='z' | 'A'..='Z' => Class::Letter,
-            c if c.is_whitespace() => Class::Space,
-            c if c.is_ascii() => Class::Other,
-            c => {
-                let letter = LETTER.get_or_init(|| Regex::new(r"^\p{L}$").expect("valid regex"));
-                if letter.is_match(c.encode_utf8(&mut [0; 4])) {
-                    Class::Letter
-                } else {
-                    Class::Other
-                }
-            }
+    /// The class and length of the character at byte `at`.
+    #[inline(always)]
+    fn class_at(text: &str, at: usize) -> (Class, usize) {
+        match text.as_bytes()[at] {
+            b'0'..=b'9' => (Class::Digit, 1),
+            b'a'..=b'z' | b'A'..=b'Z' => (Class::Letter, 1),
+            // The ASCII characters `char::is_whitespace` accepts.
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (Class::Space, 1),
+            0..0x80 => (Class::Other, 1),
+            _ => class_beyond_ascii(text, at),
         }
     }
-    let mut chars = text.char_indices().peekable();
+    #[cold]
+    fn class_beyond_ascii(text: &str, at: usize) -> (Class, usize) {
+        static LETTER: OnceLock<Regex> = OnceLock::new();
+        let c = text[at..].chars().next().expect("a character starts here");
+        let class = if c.is_whitespace() {
+            Class::Space
+        } else if LETTER
+            .get_or_init(|| Regex::new(r"^\p{L}$").expect("valid regex"))
+            .is_match(c.encode_utf8(&mut [0; 4]))
+        {
+            Class::Letter
+        } else {
+            Class::Other
+        };
+        (class, c.len_utf8())
+    }
+    let mut at = 0;
     std::iter::from_fn(move || {
-        loop {
-            let (start, c) = chars.next()?;
-            let kind = class(c);
+        while at < text.len() {
+            let start = at;
+            let (kind, length) = class_at(text, at);
+            at += length;
             match kind {
                 Class::Space => continue,
-                Class::Other => return Some((start, start + c.len_utf8())),
+                Class::Other => return Some((start, at)),
                 Class::Digit | Class::Letter => {
-                    let mut end = start + c.len_utf8();
-                    while let Some(&(at, next)) = chars.peek() {
-                        if class(next) != kind {
+                    while at < text.len() {
+                        let (next, length) = class_at(text, at);
+                        if next != kind {
                             break;
                         }
-                        end = at + next.len_utf8();
-                        chars.next();
+                        at += length;
                     }
-                    return Some((start, end));
+                    return Some((start, at));
                 }
             }
         }
+        None
     })
 }
 
