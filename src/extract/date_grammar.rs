@@ -435,48 +435,93 @@ enum MonthKind {
     Abbrev,
 }
 
-fn month_word(w: &str) -> Option<(u32, MonthKind)> {
+/// Month names and their abbreviations, French and English, folded.
+const MONTH_WORDS: &[(&str, u32, MonthKind)] = {
     use MonthKind::*;
-    Some(match w {
-        "janvier" | "january" => (1, Full),
-        "fevrier" | "february" => (2, Full),
-        "mars" => (3, Ambiguous { verb: false }),
-        "march" => (3, Ambiguous { verb: true }),
-        "avril" | "april" => (4, Full),
-        "mai" => (5, Ambiguous { verb: false }),
-        "may" => (5, Ambiguous { verb: true }),
-        "juin" | "june" => (6, Full),
-        "juillet" | "july" => (7, Full),
-        "aout" | "august" => (8, Full),
-        "septembre" | "september" => (9, Full),
-        "octobre" | "october" => (10, Full),
-        "novembre" | "november" => (11, Full),
-        "decembre" | "december" => (12, Full),
-        "jan" | "janv" => (1, Abbrev),
-        "feb" | "fev" | "fevr" => (2, Abbrev),
-        "apr" | "avr" => (4, Abbrev),
-        "jun" => (6, Abbrev),
-        "jul" | "juil" => (7, Abbrev),
-        "aug" => (8, Abbrev),
-        "sep" | "sept" => (9, Abbrev),
-        "oct" => (10, Abbrev),
-        "nov" => (11, Abbrev),
-        "dec" => (12, Abbrev),
-        _ => return None,
-    })
+    &[
+        ("janvier", 1, Full),
+        ("january", 1, Full),
+        ("fevrier", 2, Full),
+        ("february", 2, Full),
+        ("mars", 3, Ambiguous { verb: false }),
+        ("march", 3, Ambiguous { verb: true }),
+        ("avril", 4, Full),
+        ("april", 4, Full),
+        ("mai", 5, Ambiguous { verb: false }),
+        ("may", 5, Ambiguous { verb: true }),
+        ("juin", 6, Full),
+        ("june", 6, Full),
+        ("juillet", 7, Full),
+        ("july", 7, Full),
+        ("aout", 8, Full),
+        ("august", 8, Full),
+        ("septembre", 9, Full),
+        ("september", 9, Full),
+        ("octobre", 10, Full),
+        ("october", 10, Full),
+        ("novembre", 11, Full),
+        ("november", 11, Full),
+        ("decembre", 12, Full),
+        ("december", 12, Full),
+        ("jan", 1, Abbrev),
+        ("janv", 1, Abbrev),
+        ("feb", 2, Abbrev),
+        ("fev", 2, Abbrev),
+        ("fevr", 2, Abbrev),
+        ("apr", 4, Abbrev),
+        ("avr", 4, Abbrev),
+        ("jun", 6, Abbrev),
+        ("jul", 7, Abbrev),
+        ("juil", 7, Abbrev),
+        ("aug", 8, Abbrev),
+        ("sep", 9, Abbrev),
+        ("sept", 9, Abbrev),
+        ("oct", 10, Abbrev),
+        ("nov", 11, Abbrev),
+        ("dec", 12, Abbrev),
+    ]
+};
+
+/// Weekday names, French and English.
+const WEEKDAY_WORDS: &[(&str, Weekday)] = &[
+    ("lundi", Weekday::Mon),
+    ("monday", Weekday::Mon),
+    ("mardi", Weekday::Tue),
+    ("tuesday", Weekday::Tue),
+    ("mercredi", Weekday::Wed),
+    ("wednesday", Weekday::Wed),
+    ("jeudi", Weekday::Thu),
+    ("thursday", Weekday::Thu),
+    ("vendredi", Weekday::Fri),
+    ("friday", Weekday::Fri),
+    ("samedi", Weekday::Sat),
+    ("saturday", Weekday::Sat),
+    ("dimanche", Weekday::Sun),
+    ("sunday", Weekday::Sun),
+];
+
+fn month_word(w: &str) -> Option<(u32, MonthKind)> {
+    MONTH_WORDS
+        .iter()
+        .find(|(name, _, _)| *name == w)
+        .map(|&(_, month, kind)| (month, kind))
 }
 
 fn weekday_word(w: &str) -> Option<Weekday> {
-    Some(match w {
-        "lundi" | "monday" => Weekday::Mon,
-        "mardi" | "tuesday" => Weekday::Tue,
-        "mercredi" | "wednesday" => Weekday::Wed,
-        "jeudi" | "thursday" => Weekday::Thu,
-        "vendredi" | "friday" => Weekday::Fri,
-        "samedi" | "saturday" => Weekday::Sat,
-        "dimanche" | "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    WEEKDAY_WORDS
+        .iter()
+        .find(|(name, _)| *name == w)
+        .map(|&(_, day)| day)
+}
+
+/// The words a date can start with, besides numbers: months, weekdays and qualifier words (see
+/// [`find_dates`]). A text without an ASCII digit and without one of these holds no date.
+pub fn date_start_words() -> impl Iterator<Item = &'static str> {
+    MONTH_WORDS
+        .iter()
+        .map(|(w, _, _)| *w)
+        .chain(WEEKDAY_WORDS.iter().map(|(w, _)| *w))
+        .chain(QUALIFIER_WORDS.iter().copied())
 }
 
 /// Words after which a bare month is a month ("en avril", "in March").

@@ -71,6 +71,33 @@ const BITMAP_WORDS: usize = 1 << (BITMAP_BITS - 6);
 impl WordFilter {
     /// The filter for `lists`, in order.
     pub fn new(lists: &[&CueSet]) -> WordFilter {
+        WordFilter::from_required(lists.iter().map(|list| list.required_words()).collect())
+    }
+
+    /// A filter with one list, which may occur where one of `words` is a whole word of the text
+    /// ("mai" in "le 10 mai", not in "maison"). Each word must be made of word bytes (see
+    /// [`is_word_byte`]): another byte could never start or continue a word here.
+    pub fn any_word<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
+        let cues = words
+            .into_iter()
+            .map(|word| {
+                assert!(
+                    !word.is_empty() && word.bytes().all(is_word_byte),
+                    "{word:?} is not made of word bytes"
+                );
+                let whole = WordStart {
+                    text: word.to_string(),
+                    whole: true,
+                };
+                vec![vec![whole]]
+            })
+            .collect();
+        WordFilter::from_required(vec![cues])
+    }
+
+    /// The filter for lists given as their cues' required words (see
+    /// [`CueSet::required_words`]).
+    fn from_required(lists: Vec<Vec<Vec<Vec<WordStart>>>>) -> WordFilter {
         let mut keys: Vec<WordStart> = Vec::new();
         let mut index: HashMap<WordStart, usize> = HashMap::new();
         let mut key_of = |start: WordStart| {
@@ -81,8 +108,8 @@ impl WordFilter {
         };
         let mut always = vec![false; lists.len()];
         let mut cues: Vec<(usize, Vec<Vec<usize>>)> = Vec::new();
-        for (list, cue_set) in lists.iter().enumerate() {
-            for words in cue_set.required_words() {
+        for (list, required) in lists.into_iter().enumerate() {
+            for words in required {
                 if words.is_empty() {
                     always[list] = true;
                 }
@@ -458,6 +485,16 @@ mod tests {
         assert_eq!(found("de la"), [5, 6]);
         assert_eq!(found("1,000 U.S. troops"), [2, 6]);
         assert_eq!(found("it toucheddown"), [3, 6]);
+    }
+
+    #[test]
+    fn any_word_looks_for_whole_words() {
+        let filter = WordFilter::any_word(["mai", "mi", "yesterday"]);
+        let found = |text: &str| filter.lists_in(&fold(text)).contains(0);
+        assert!(found("le 10 mai"));
+        assert!(found("mi-avril"));
+        assert!(found("Yesterday, in Niamey"));
+        assert!(!found("la maison, le midi, yesterdays"));
     }
 
     #[test]
