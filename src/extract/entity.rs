@@ -150,23 +150,26 @@ fn best_alias<'a>(
         return None;
     }
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    let key_digits = digits(key);
-    let key_letters = Letters::of(key);
+    let key_len = key.chars().count();
+    // What the key is compared by, worked out for the first alias that gets that far: most
+    // windows of a sentence have none of the right length.
+    let key_digits = std::cell::OnceCell::new();
+    let key_letters = std::cell::OnceCell::new();
     let mut best: Option<(&str, f64)> = None;
     for v in values {
         for alias in v.aliases.iter().filter(same_words) {
             let len = alias.key.chars().count();
-            let key_len = key.chars().count();
             if len < MIN_FUZZY_LEN
                 || key_len.abs_diff(len) * 5 > len
-                || digits(&alias.key) != key_digits
+                || digits(&alias.key) != *key_digits.get_or_init(|| digits(key))
             {
                 continue;
             }
             // The diff's ratio is 2 x matched characters / both lengths, and it cannot match more
             // characters than the two strings have in common: most windows of a sentence are
             // ruled out by that bound without the diff.
-            if let Some(common) = key_letters.as_ref().and_then(|k| k.common(&alias.key)) {
+            let letters = key_letters.get_or_init(|| Letters::of(key));
+            if let Some(common) = letters.as_ref().and_then(|k| k.common(&alias.key)) {
                 // Computed as `similar` computes its ratio (in f32), so that the bound is never
                 // below the score by a rounding.
                 let bound = 2.0 * common as f32 / (key_len + len) as f32;
