@@ -151,6 +151,15 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
     len + bytes[len..].iter().take_while(|b| b.is_ascii()).count()
 }
 
+/// Whether one of the eight bytes of `word` is `byte` (the classic test for a zero byte, on
+/// `word` XOR `byte` in every lane: exact about whether there is one).
+fn has_byte(word: u64, byte: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let zero_where_equal = word ^ (ONES * u64::from(byte));
+    zero_where_equal.wrapping_sub(ONES) & !zero_where_equal & HIGH_BITS != 0
+}
+
 /// Folds a cue or alias written by an editor, the same way article text is folded. Also used on
 /// whole articles, so runs of ASCII take a fast path.
 pub fn fold(s: &str) -> String {
@@ -380,11 +389,21 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends_line {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Lines are long: eight bytes without a line break are passed over at once.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if !has_byte(word, b'\n') && !has_byte(word, b'\r') {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
                 line_starts.push(i + 1);
             }
+            i += 1;
         }
         // A mark at the first character boundary at or after every CHAR_MARK_SPACING bytes from
         // the previous one; characters counted as the bytes that do not continue one.
@@ -660,6 +679,48 @@ mod tests {
         assert_eq!(index.line_text(text, 2), "bé");
         let after_e = text.find('é').unwrap() + 'é'.len_utf8();
         assert_eq!(index.position(text, after_e), (2, 3));
+    }
+
+    #[test]
+    fn line_starts_are_found_wherever_the_breaks_fall_in_a_chunk() {
+        // Every break and pair of breaks at every position of 24 bytes, across chunk edges.
+        for break_at in 0..24 {
+            for second in [None, Some(break_at + 1), Some(break_at + 9)] {
+                for (first, then) in [("\n", "\n"), ("\r", "\n"), ("\r", "\r"), ("\n", "\r")] {
+                    let mut bytes = vec![b'x'; 34];
+                    bytes[break_at] = first.as_bytes()[0];
+                    if let Some(at) = second {
+                        bytes[at] = then.as_bytes()[0];
+                    }
+                    let text = String::from_utf8(bytes).unwrap();
+                    let b = text.as_bytes();
+                    let mut expected = vec![0];
+                    for i in 0..b.len() {
+                        if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                            expected.push(i + 1);
+                        }
+                    }
+                    assert_eq!(LineIndex::new(&text).line_starts, expected, "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn has_byte_finds_a_byte_in_any_lane() {
+        for byte in [0, b'\n', b'\r', 0x7F, 0x80, 0xFF] {
+            for other in [0, 1, b'\n' + 1, 0xFE, 0xFF] {
+                for lane in 0..8 {
+                    let mut word = [other; 8];
+                    assert_eq!(has_byte(u64::from_le_bytes(word), byte), other == byte);
+                    word[lane] = byte;
+                    assert!(
+                        has_byte(u64::from_le_bytes(word), byte),
+                        "{byte} in lane {lane}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
