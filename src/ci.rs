@@ -11,6 +11,7 @@ use std::path::Path;
 use crate::cli::{BaselineArgs, CheckArgs};
 use crate::diag::Diagnostic;
 use crate::gate::baseline::{Baseline, DEFAULT_FILE};
+use crate::gate::fingerprint::Fingerprint;
 use crate::gate::{self, EXIT_OK};
 use crate::report::Format;
 use crate::{emit, io_error};
@@ -92,12 +93,12 @@ pub fn baseline(
         Baseline::empty(&args.baseline)
     };
     report.gate = gate::assess(&report, Some(&base), args.fail_on);
-    let prints: Vec<&str> = report
+    let prints: Vec<Fingerprint> = report
         .gate
         .findings
         .iter()
         .flatten()
-        .map(|a| a.fingerprint.as_str())
+        .map(|a| a.fingerprint)
         .collect();
     let (covered, stale) = base.matches(&prints);
     let added: Vec<_> = if args.prune {

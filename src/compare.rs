@@ -458,7 +458,7 @@ mod tests {
             column: 1,
             matched_in_quote: (0, 0),
             quote: String::new(),
-            rule: String::new(),
+            rule: "".into(),
             note: None,
             sentence_start: 0,
         }

@@ -15,6 +15,7 @@ use crate::diag::{Diagnostic, Location};
 use crate::report::{ClaimReport, Report};
 
 use baseline::{Baseline, Entry, Record};
+use fingerprint::Fingerprint;
 
 /// Exit status: nothing fails.
 pub const EXIT_OK: u8 = 0;
@@ -74,7 +75,7 @@ pub struct Assessment {
     /// Its level, after the claim's overrides.
     pub level: Level,
     /// Its semantic fingerprint.
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
     /// The baseline entry that covers it, when it is known. Boxed: every finding has an
     /// assessment, few have an entry, and an entry is five strings wide.
     pub known: Option<Box<Entry>>,
@@ -162,11 +163,7 @@ pub fn assess(report: &Report, baseline: Option<&Baseline>, fail_on: Level) -> G
         .collect();
     let mut stale = Vec::new();
     if let Some(baseline) = baseline {
-        let prints: Vec<&str> = findings
-            .iter()
-            .flatten()
-            .map(|a| a.fingerprint.as_str())
-            .collect();
+        let prints: Vec<Fingerprint> = findings.iter().flatten().map(|a| a.fingerprint).collect();
         let (covered, unmatched) = baseline.matches(&prints);
         for (a, entry) in findings.iter_mut().flatten().zip(covered) {
             a.known = entry.map(|i| Box::new(baseline.entries[i].clone()));
@@ -222,7 +219,7 @@ pub fn records(report: &Report) -> Vec<(usize, Record)> {
                     Record {
                         claim: claim.id.clone(),
                         code: finding.kind.code(),
-                        fingerprint: a.fingerprint.clone(),
+                        fingerprint: a.fingerprint.to_string(),
                         message: report.finding_message(claim, finding),
                         sources,
                     },

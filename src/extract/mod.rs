@@ -16,7 +16,9 @@ pub mod scan;
 pub mod words;
 
 use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use chrono::NaiveDate;
 
@@ -105,8 +107,9 @@ pub struct Mention {
     pub(crate) matched_in_quote: (u32, u32),
     /// The sentence it stands in, exactly as written.
     pub quote: String,
-    /// The rule that tied it to the claim, for `explain`.
-    pub rule: String,
+    /// The rule that tied it to the claim, for `explain`: one of few texts (they name the
+    /// claim's cues and values), each held once however many mentions it ties (see [`rule`]).
+    pub rule: Arc<str>,
     /// Anything a reader should know (a weekday that contradicts its date, how a date was resolved).
     pub note: Option<String>,
     /// Byte offset in the article of the sentence it was read in: `quote` may be only a window of
@@ -207,10 +210,8 @@ impl<'a> Document<'a> {
         sentence: &Sentence,
         span: Range<usize>,
         reading: Reading,
-        mut rule: String,
+        rule: String,
     ) -> Mention {
-        // Kept until the report is written: without the room `format!` reserves.
-        rule.shrink_to_fit();
         let (line, column) = self.position(span.start);
         let (quote, quote_start) = self.quote(sentence, &span);
         let within = |offset: usize| {
@@ -222,7 +223,7 @@ impl<'a> Document<'a> {
             column,
             matched_in_quote: (within(span.start), within(span.end)),
             quote,
-            rule,
+            rule: self::rule(rule),
             note: None,
             sentence_start: sentence.start,
         }
@@ -272,6 +273,21 @@ impl<'a> Document<'a> {
     fn span(sentence: &Sentence, range: Range<usize>) -> Range<usize> {
         sentence.folded.original_offset(range.start)..sentence.folded.original_offset(range.end)
     }
+}
+
+/// The shared copy of rule text `text`. Mentions are kept until the report is written, tens of
+/// thousands on a large corpus, and their rules are a few dozen texts: each is held once.
+fn rule(text: String) -> Arc<str> {
+    static RULES: LazyLock<Mutex<HashSet<Arc<str>>>> = LazyLock::new(Default::default);
+    let mut rules = RULES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(shared) = rules.get(text.as_str()) {
+        return Arc::clone(shared);
+    }
+    let shared: Arc<str> = Arc::from(text);
+    rules.insert(Arc::clone(&shared));
+    shared
 }
 
 /// Everything `doc` says about `claim`. With `trace`, the rejected candidates too.

@@ -2,14 +2,19 @@
 //! the number of claims.
 //!
 //! Every cue match contains certain words of the cue, each starting a word of the text (see
-//! [`CueSet::required_words`]): "instructeur*" needs a word beginning with `instructeur`, "US
-//! troop" a word `u` or `us` and one beginning with `troop`. The pass looks at the first four
+//! [`CueSet::required_words`]): "instructeur*" needs a word beginning with `instructeur`,
+//! "nombre ... précisé" words beginning with `nombre` and `precise`, "US" the word `u` or `us`
+//! ("u.s."). The pass looks at the first four
 //! bytes of every word of the text, once, and checks them against a bitmap of the required
 //! words' first bytes; only the rare words that pass are compared in full. A list *may occur*
 //! when, for one of its cues, every required word was seen. That is a superset of where the list
 //! occurs (the claim's extractor then reads the sentence with the real cue expressions), and it
 //! costs the same for 4 claims as for 64, where one regular-expression set over every cue grew
 //! with the number of claims.
+//!
+//! Words here are runs of ASCII letters and digits. A cue word without any (folded Cyrillic, say)
+//! gives nothing to look for: a cue made only of such words may occur anywhere, so its list is
+//! always reported, which is correct, only slower.
 
 use std::collections::HashMap;
 

@@ -15,6 +15,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, value};
 
 use crate::compare::FindingKind;
 use crate::diag::{Diagnostic, Location};
+use crate::gate::fingerprint::Fingerprint;
 
 /// The file `check` and `baseline` use when `--baseline` is not given.
 pub const DEFAULT_FILE: &str = "claimcheck.baseline.toml";
@@ -174,16 +175,21 @@ impl Baseline {
     /// Matches findings, given by fingerprint in report order, against the entries. Returns, for
     /// each finding, the entry that covers it; then the entries that cover nothing (stale). Each
     /// entry covers one finding at most, so a second identical finding is new.
-    pub fn matches(&self, fingerprints: &[&str]) -> (Vec<Option<usize>>, Vec<usize>) {
-        let mut free: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    pub fn matches(&self, fingerprints: &[Fingerprint]) -> (Vec<Option<usize>>, Vec<usize>) {
+        let mut free: HashMap<Fingerprint, VecDeque<usize>> = HashMap::new();
+        let mut unreadable = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
-            free.entry(e.fingerprint.as_str()).or_default().push_back(i);
+            // Entries are checked when the file is read: none is unreadable but by a bug.
+            match Fingerprint::parse(&e.fingerprint) {
+                Some(print) => free.entry(print).or_default().push_back(i),
+                None => unreadable.push(i),
+            }
         }
         let covered: Vec<Option<usize>> = fingerprints
             .iter()
             .map(|f| free.get_mut(f).and_then(VecDeque::pop_front))
             .collect();
-        let mut stale: Vec<usize> = free.into_values().flatten().collect();
+        let mut stale: Vec<usize> = free.into_values().flatten().chain(unreadable).collect();
         stale.sort_unstable();
         (covered, stale)
     }
@@ -317,10 +323,12 @@ mod tests {
         let base = Baseline::empty(Path::new("b.toml"));
         let text = base.updated(&[], &[record("00000000000000aa")]).unwrap();
         let baseline = parse(&text);
-        let (covered, stale) = baseline.matches(&["00000000000000aa", "00000000000000aa"]);
+        let print = |text| Fingerprint::parse(text).unwrap();
+        let (covered, stale) =
+            baseline.matches(&[print("00000000000000aa"), print("00000000000000aa")]);
         assert_eq!(covered, [Some(0), None]);
         assert!(stale.is_empty());
-        let (covered, stale) = baseline.matches(&["00000000000000bb"]);
+        let (covered, stale) = baseline.matches(&[print("00000000000000bb")]);
         assert_eq!(covered, [None]);
         assert_eq!(stale, [0]);
     }

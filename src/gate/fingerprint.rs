@@ -8,8 +8,28 @@
 use crate::compare::{Finding, FindingKind};
 use crate::report::{ClaimReport, Report};
 
-/// The fingerprint of `finding` of `claim`, as 16 lowercase hex digits.
-pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
+/// A finding's fingerprint: a 64-bit hash, written as 16 lowercase hex digits. Held as the number:
+/// every finding of a report has one until the report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint(u64);
+
+impl Fingerprint {
+    /// The fingerprint written as `text` (16 hex digits, either case), if it is one.
+    pub fn parse(text: &str) -> Option<Fingerprint> {
+        (text.len() == 16 && text.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| u64::from_str_radix(text, 16).ok().map(Fingerprint))
+            .flatten()
+    }
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+/// The fingerprint of `finding` of `claim`.
+pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> Fingerprint {
     let name = |i: usize| report.sources.get(i).name;
     let mut parts: Vec<String> = vec![claim.id.clone(), finding.kind.code().to_string()];
     match finding.kind {
@@ -41,7 +61,7 @@ pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> String {
             parts.extend(values.iter().map(|v| v.to_string()));
         }
     }
-    format!("{:016x}", fnv1a64(&encode(&parts)))
+    Fingerprint(fnv1a64(&encode(&parts)))
 }
 
 /// Joins parts so that no two different lists give the same bytes: each part is prefixed with its
@@ -112,7 +132,7 @@ mod tests {
 
     fn print(names: [&str; 2], pair: [usize; 2], values: [&str; 2]) -> String {
         let (report, finding) = report(names, pair, values);
-        of(&report, &report.claims[0], &finding)
+        of(&report, &report.claims[0], &finding).to_string()
     }
 
     #[test]
@@ -137,5 +157,22 @@ mod tests {
         let a = encode(&["ab".into(), "c".into()]);
         let b = encode(&["a".into(), "bc".into()]);
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn a_fingerprint_reads_back_as_written() {
+        let print = Fingerprint(0x00ab_cdef_0123_4567);
+        assert_eq!(print.to_string(), "00abcdef01234567");
+        assert_eq!(Fingerprint::parse("00abcdef01234567"), Some(print));
+        assert_eq!(Fingerprint::parse("00ABCDEF01234567"), Some(print));
+        for wrong in [
+            "",
+            "abcdef0123456",
+            "00abcdef0123456g",
+            "+0abcdef01234567",
+            "00abcdef012345678",
+        ] {
+            assert_eq!(Fingerprint::parse(wrong), None, "{wrong}");
+        }
     }
 }

@@ -203,7 +203,7 @@ fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
                         quote: m.quote.clone(),
                         line: m.line,
                         column: m.column,
-                        rule: m.rule.clone(),
+                        rule: m.rule.to_string(),
                         note: m.note.clone(),
                     })
                     .collect(),
@@ -228,7 +228,7 @@ fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
                 // (each side's value repeated), every value of an inconsistent source.
                 values: f.stated().into_iter().map(|(_, v)| v.to_string()).collect(),
                 message: report.finding_message(c, f),
-                fingerprint: a.fingerprint.clone(),
+                fingerprint: a.fingerprint.to_string(),
                 baseline: if a.known.is_some() { "known" } else { "new" }.into(),
                 reason: a.known.as_ref().and_then(|e| e.reason.clone()),
                 fails: a.fails,

@@ -85,7 +85,7 @@ fn log(report: &Report) -> Value {
             "level": sarif_level(a.level),
             "message": { "text": report.finding_message(claim, finding) },
             "locations": locations,
-            "partialFingerprints": { "primaryLocationLineHash": a.fingerprint },
+            "partialFingerprints": { "primaryLocationLineHash": a.fingerprint.to_string() },
             "baselineState": if a.known.is_some() { "unchanged" } else { "new" },
             "properties": { "claim": claim.id, "fails": a.fails },
         });
