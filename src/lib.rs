@@ -19,6 +19,8 @@ pub mod extract;
 pub mod gate;
 pub mod report;
 pub mod stream;
+#[cfg(test)]
+mod testing;
 pub mod text;
 
 use std::io::Write;

@@ -602,13 +602,7 @@ mod tests {
             "é",
             "—",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |below: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut next = crate::testing::sequence(0x2545_F491_4F6C_DD1D);
         let (mut dated, mut ruled_out) = (0, 0);
         for _ in 0..20_000 {
             let text: Vec<&str> = (0..1 + next(6))

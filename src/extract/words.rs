@@ -424,14 +424,7 @@ mod tests {
     fn a_list_that_matches_is_never_missed() {
         let lists = notations();
         let filter = WordFilter::new(&lists.iter().collect::<Vec<_>>());
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |below: usize| {
-            // xorshift64
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below as u64) as usize
-        };
+        let mut next = crate::testing::sequence(0x9E37_79B9_7F4A_7C15);
         let mut matched = vec![0; lists.len()];
         for _ in 0..40_000 {
             let mut text = String::new();
