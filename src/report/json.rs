@@ -68,13 +68,13 @@ pub struct JsonSkipped {
 /// One claim.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct JsonClaim {
+pub struct JsonClaim<T = String> {
     pub id: String,
     pub label: String,
     pub kind: String,
     pub verdict: String,
     /// The sources that say something, in corpus order; any other source is silent.
-    pub sources: Vec<JsonClaimSource>,
+    pub sources: Vec<JsonClaimSource<T>>,
     /// How many sources are silent on the claim.
     pub silent: usize,
     pub findings: Vec<JsonFinding>,
@@ -83,26 +83,27 @@ pub struct JsonClaim {
 /// What one source says about one claim.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct JsonClaimSource {
+pub struct JsonClaimSource<T = String> {
     pub source: String,
     pub status: String,
     pub value: Option<String>,
     pub values: Vec<String>,
-    pub mentions: Vec<JsonMention>,
+    pub mentions: Vec<JsonMention<T>>,
 }
 
-/// One mention, with the quote behind it.
+/// One mention, with the quote behind it. Its texts are `String`s when read back, and borrowed
+/// from the report (`&str`) when written: a large report's quotes are not copied to be written.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct JsonMention {
+pub struct JsonMention<T = String> {
     pub reading: String,
     #[serde(rename = "match")]
-    pub matched: String,
-    pub quote: String,
+    pub matched: T,
+    pub quote: T,
     pub line: usize,
     pub column: usize,
-    pub rule: String,
-    pub note: Option<String>,
+    pub rule: T,
+    pub note: Option<T>,
 }
 
 /// A finding.
@@ -175,8 +176,8 @@ impl Serialize for ClaimsView<'_> {
     }
 }
 
-/// Claim `ci` of `report` as the JSON contract shows it.
-fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
+/// Claim `ci` of `report` as the JSON contract shows it, its mentions' texts borrowed.
+fn json_claim<'a>(report: &'a Report, ci: usize, c: &'a ClaimReport) -> JsonClaim<&'a str> {
     JsonClaim {
         id: c.id.clone(),
         label: c.label.clone(),
@@ -199,12 +200,12 @@ fn json_claim(report: &Report, ci: usize, c: &ClaimReport) -> JsonClaim {
                     .iter()
                     .map(|m| JsonMention {
                         reading: m.reading.display(),
-                        matched: m.matched().to_string(),
-                        quote: m.quote.clone(),
+                        matched: m.matched(),
+                        quote: m.quote.as_str(),
                         line: m.line,
                         column: m.column,
-                        rule: m.rule.to_string(),
-                        note: m.note.clone(),
+                        rule: &*m.rule,
+                        note: m.note.as_deref(),
                     })
                     .collect(),
             })
