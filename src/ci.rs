@@ -32,7 +32,7 @@ pub fn check(
         None if Path::new(DEFAULT_FILE).is_file() => Some(Baseline::read(Path::new(DEFAULT_FILE))?),
         None => None,
     };
-    report.gate = gate::assess(&report, baseline.as_ref(), args.fail_on);
+    gate::reassess(&mut report, baseline.as_ref(), args.fail_on);
     warnings.extend(gate::stale_warnings(&report.gate, baseline.as_ref()));
     emit(err, &warnings);
     let status = gate::exit_status(&report);
@@ -92,7 +92,7 @@ pub fn baseline(
     } else {
         Baseline::empty(&args.baseline)
     };
-    report.gate = gate::assess(&report, Some(&base), args.fail_on);
+    gate::reassess(&mut report, Some(&base), args.fail_on);
     let prints: Vec<Fingerprint> = report
         .gate
         .findings

@@ -10,6 +10,8 @@ pub mod fingerprint;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::compare::FindingKind;
 use crate::diag::{Diagnostic, Location};
 use crate::report::{ClaimReport, Report};
@@ -144,9 +146,11 @@ pub fn level_of(claim: &ClaimReport, kind: FindingKind) -> Level {
 
 /// Judges every finding of `report` against the baseline and the fail level.
 pub fn assess(report: &Report, baseline: Option<&Baseline>, fail_on: Level) -> Gate {
-    let mut findings: Vec<Vec<Assessment>> = report
+    // A claim's findings are fingerprinted apart from the others': on a large corpus a
+    // contradiction hashes thousands of source names, so the claims are spread over the cores.
+    let findings: Vec<Vec<Assessment>> = report
         .claims
-        .iter()
+        .par_iter()
         .map(|claim| {
             claim
                 .result
@@ -161,7 +165,24 @@ pub fn assess(report: &Report, baseline: Option<&Baseline>, fail_on: Level) -> G
                 .collect()
         })
         .collect();
+    judge(findings, baseline, fail_on)
+}
+
+/// Judges again the findings of a report already assessed (every [`Report`] is, with no baseline,
+/// when it is made) against `baseline` and `fail_on`. Levels and fingerprints depend on the report
+/// alone and are kept; which findings are known and which fail are decided anew.
+pub fn reassess(report: &mut Report, baseline: Option<&Baseline>, fail_on: Level) {
+    let findings = std::mem::take(&mut report.gate).findings;
+    report.gate = judge(findings, baseline, fail_on);
+}
+
+/// The gate for assessed `findings`: which of them `baseline` covers, which entries are stale,
+/// which findings fail.
+fn judge(mut findings: Vec<Vec<Assessment>>, baseline: Option<&Baseline>, fail_on: Level) -> Gate {
     let mut stale = Vec::new();
+    for a in findings.iter_mut().flatten() {
+        a.known = None;
+    }
     if let Some(baseline) = baseline {
         let prints: Vec<Fingerprint> = findings.iter().flatten().map(|a| a.fingerprint).collect();
         let (covered, unmatched) = baseline.matches(&prints);
