@@ -292,6 +292,5 @@ impl<'a> JsonReport<SourcesView<'a>, ClaimsView<'a>> {
 
 /// Writes the JSON report, pretty-printed, with a final newline.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &JsonReport::from_report(report))?;
-    writeln!(out)
+    super::write_pretty_json(&JsonReport::from_report(report), out)
 }

@@ -27,8 +27,7 @@ fn sarif_level(level: Level) -> &'static str {
 
 /// Writes the SARIF log, pretty-printed, with a final newline.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(report))?;
-    writeln!(out)
+    super::write_pretty_json(&log(report), out)
 }
 
 fn log(report: &Report) -> Value {
