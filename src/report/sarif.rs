@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Report, excerpt};
@@ -30,7 +31,46 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     super::write_pretty_json(&log(report), out)
 }
 
-fn log(report: &Report) -> Value {
+/// The SARIF log. Its results are produced one at a time as it is written: on a large corpus a
+/// contradiction has thousands of locations, and the whole log held as JSON values took gigabytes.
+/// Fields are in alphabetical order, the order `serde_json::Value` objects (the results and the
+/// tool) print theirs, so the whole log reads the same.
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+/// The one run of the log.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    results: Results<'a>,
+    tool: Value,
+}
+
+/// Every finding as a SARIF result, most important first (see [`Gate::by_importance`]).
+///
+/// [`Gate::by_importance`]: crate::gate::Gate::by_importance
+struct Results<'a>(&'a Report);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(
+            report
+                .gate
+                .by_importance()
+                .into_iter()
+                .map(|(c, f)| result(report, c, f)),
+        )
+    }
+}
+
+fn log(report: &Report) -> Log<'_> {
     let rules: Vec<Value> = FindingKind::ALL
         .iter()
         .map(|k| {
@@ -42,69 +82,70 @@ fn log(report: &Report) -> Value {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for (c, f) in report.gate.by_importance() {
-        let claim = &report.claims[c];
-        let finding = &claim.result.findings[f];
-        let a = report.gate.of(c, f);
-        let locations: Vec<Value> = report
-            .quotes(claim, finding)
-            .map(|(source, m)| {
-                let mut region = json!({
-                    "startLine": m.line,
-                    "startColumn": m.column,
-                    "snippet": { "text": m.matched() },
-                });
-                if !m.matched().contains('\n') {
-                    region["endColumn"] = json!(m.column + m.matched().chars().count());
-                }
-                json!({
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": source.path().replace('\\', "/") },
-                        "region": region,
-                    },
-                    "message": {
-                        "text": format!(
-                            "{} says {}: «{}»",
-                            source.short,
-                            m.reading.display(),
-                            excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
-                        ),
-                    },
-                })
-            })
-            .collect();
-        let rule_index = FindingKind::ALL
-            .iter()
-            .position(|k| *k == finding.kind)
-            .expect("every kind has a rule");
-        let mut result = json!({
-            "ruleId": finding.kind.code(),
-            "ruleIndex": rule_index,
-            "level": sarif_level(a.level),
-            "message": { "text": report.finding_message(claim, finding) },
-            "locations": locations,
-            "partialFingerprints": { "primaryLocationLineHash": a.fingerprint.to_string() },
-            "baselineState": if a.known.is_some() { "unchanged" } else { "new" },
-            "properties": { "claim": claim.id, "fails": a.fails },
-        });
-        if let Some(reason) = a.known.as_ref().and_then(|e| e.reason.as_deref()) {
-            result["properties"]["reason"] = json!(reason);
-        }
-        results.push(result);
-    }
-    json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
+    Log {
+        schema: SCHEMA,
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: Results(report),
+            tool: json!({
                 "driver": {
                     "name": "claimcheck",
                     "rules": rules,
                 },
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            }),
         }],
-    })
+        version: "2.1.0",
+    }
+}
+
+/// Finding `f` of claim `c` as a SARIF result, with a location per quote behind it.
+fn result(report: &Report, c: usize, f: usize) -> Value {
+    let claim = &report.claims[c];
+    let finding = &claim.result.findings[f];
+    let a = report.gate.of(c, f);
+    let locations: Vec<Value> = report
+        .quotes(claim, finding)
+        .map(|(source, m)| {
+            let mut region = json!({
+                "startLine": m.line,
+                "startColumn": m.column,
+                "snippet": { "text": m.matched() },
+            });
+            if !m.matched().contains('\n') {
+                region["endColumn"] = json!(m.column + m.matched().chars().count());
+            }
+            json!({
+                "physicalLocation": {
+                    "artifactLocation": { "uri": source.path().replace('\\', "/") },
+                    "region": region,
+                },
+                "message": {
+                    "text": format!(
+                        "{} says {}: «{}»",
+                        source.short,
+                        m.reading.display(),
+                        excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
+                    ),
+                },
+            })
+        })
+        .collect();
+    let rule_index = FindingKind::ALL
+        .iter()
+        .position(|k| *k == finding.kind)
+        .expect("every kind has a rule");
+    let mut result = json!({
+        "ruleId": finding.kind.code(),
+        "ruleIndex": rule_index,
+        "level": sarif_level(a.level),
+        "message": { "text": report.finding_message(claim, finding) },
+        "locations": locations,
+        "partialFingerprints": { "primaryLocationLineHash": a.fingerprint.to_string() },
+        "baselineState": if a.known.is_some() { "unchanged" } else { "new" },
+        "properties": { "claim": claim.id, "fails": a.fails },
+    });
+    if let Some(reason) = a.known.as_ref().and_then(|e| e.reason.as_deref()) {
+        result["properties"]["reason"] = json!(reason);
+    }
+    result
 }
