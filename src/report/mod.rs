@@ -4,6 +4,7 @@
 
 pub mod explain;
 mod github;
+mod grid;
 pub mod json;
 mod markdown;
 mod near_misses;

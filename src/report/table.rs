@@ -1,9 +1,10 @@
 //! The report for people: claims down, sources across, a verdict per claim; then every finding and
 //! every value with the quote and `file:line:column` it came from.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use comfy_table::{Cell, ContentArrangement, Table, presets};
+use super::grid::Grid;
 
 use super::{Report, excerpt, finding_mentions};
 use crate::compare::{SourceResult, Status};
@@ -11,6 +12,56 @@ use crate::extract::Reading;
 
 /// How many characters of a sentence to show around a quoted value.
 const EXCERPT_WIDTH: usize = 110;
+
+/// The grid: claims down, sources across (the short name, and the outlet below it when known),
+/// the verdict last. Written a row at a time: on a large corpus the grid has millions of cells,
+/// nearly all "silent".
+fn write_grid(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let sources = report.sources.len();
+    let header: Vec<Cow<str>> = std::iter::once(Cow::Borrowed("claim"))
+        .chain(report.sources.iter().map(|s| match &s.meta.outlet {
+            Some(outlet) => Cow::Owned(format!("{}\n{outlet}", s.short)),
+            None => Cow::Borrowed(s.short),
+        }))
+        .chain(std::iter::once(Cow::Borrowed("verdict")))
+        .collect();
+    let mut grid = Grid::new(sources + 2);
+    for (column, text) in header.iter().enumerate() {
+        grid.fit(column, text);
+    }
+    for claim in &report.claims {
+        grid.fit(0, &claim.id);
+        grid.fit(sources + 1, claim.result.verdict.name());
+        if claim.result.sources.len() < sources {
+            // Some source is silent: "silent" is wider than a column of one-letter names.
+            for column in 1..=sources {
+                grid.fit(column, SILENT);
+            }
+        }
+        for result in &claim.result.sources {
+            grid.fit(result.source + 1, &cell(result));
+        }
+    }
+    grid.top(out)?;
+    grid.row(out, &header)?;
+    grid.below_header(out)?;
+    drop(header);
+    let mut row: Vec<Cow<str>> = Vec::with_capacity(sources + 2);
+    for claim in &report.claims {
+        row.clear();
+        row.push(Cow::Borrowed(&claim.id));
+        row.extend(std::iter::repeat_n(Cow::Borrowed(SILENT), sources));
+        row.push(Cow::Borrowed(claim.result.verdict.name()));
+        for result in &claim.result.sources {
+            row[result.source + 1] = Cow::Owned(cell(result));
+        }
+        grid.row(out, &row)?;
+    }
+    grid.bottom(out)
+}
+
+/// The cell of a source that says nothing about a claim.
+const SILENT: &str = "silent";
 
 /// The text of one cell.
 fn cell(source: &SourceResult) -> String {
@@ -21,7 +72,7 @@ fn cell(source: &SourceResult) -> String {
             .map(|v| v.display())
             .unwrap_or_default(),
         Status::Unspecified => "unspecified".into(),
-        Status::Silent => "silent".into(),
+        Status::Silent => SILENT.into(),
         Status::Inconsistent => {
             let mut parts = source.value_texts();
             if source
@@ -47,27 +98,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         report.claims_file,
         report.corpus
     )?;
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    let mut header = vec![Cell::new("claim")];
-    for s in report.sources.iter() {
-        let mut title = s.short.to_string();
-        if let Some(outlet) = &s.meta.outlet {
-            title = format!("{title}\n{outlet}");
-        }
-        header.push(Cell::new(title));
-    }
-    header.push(Cell::new("verdict"));
-    table.set_header(header);
-    for claim in &report.claims {
-        let mut row = vec![Cell::new(&claim.id)];
-        row.extend((0..report.sources.len()).map(|i| Cell::new(cell(claim.result.source(i)))));
-        row.push(Cell::new(claim.result.verdict.name()));
-        table.add_row(row);
-    }
-    writeln!(out, "{table}")?;
+    write_grid(report, out)?;
 
     let findings: Vec<_> = report
         .claims

@@ -1,0 +1,188 @@
+//! The grid of the table report, written one row at a time.
+//!
+//! The grid is drawn as comfy-table draws its `UTF8_FULL_CONDENSED` preset with content
+//! arrangement disabled (the table's first renderer, whose output the tests hold this one to):
+//! a column is as wide as its widest line, every cell is padded with one space on each side, and a
+//! row is as tall as its tallest cell. comfy-table keeps every cell of the table in memory, with
+//! its lines split and styled: claims times sources cells, 6.4 million on 100,000 articles with 64
+//! claims, which took 1.8 GB. Here only the column widths are kept, and each row's cells while
+//! that row is written.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+/// The widths of a grid's columns, found before anything is written.
+pub struct Grid {
+    /// Each column's content width: its widest line, in terminal columns, at least 1.
+    widths: Vec<usize>,
+}
+
+impl Grid {
+    /// A grid of `columns` columns, each one wide until cells are fitted into it.
+    pub fn new(columns: usize) -> Grid {
+        Grid {
+            widths: vec![1; columns],
+        }
+    }
+
+    /// Widens `column` to hold every line of `cell`.
+    pub fn fit(&mut self, column: usize, cell: &str) {
+        let widest = cell.split('\n').map(|line| line.width()).max();
+        let width = &mut self.widths[column];
+        *width = (*width).max(widest.unwrap_or(0));
+    }
+
+    /// The line above the header.
+    pub fn top(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.rule(out, ['┌', '─', '┬', '┐'])
+    }
+
+    /// The line between the header and the rows.
+    pub fn below_header(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.rule(out, ['╞', '═', '╪', '╡'])
+    }
+
+    /// The line below the last row.
+    pub fn bottom(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.rule(out, ['└', '─', '┴', '┘'])
+    }
+
+    /// Writes a row of `cells`, one per column; a cell's lines are separated by `\n`.
+    pub fn row(&self, out: &mut dyn Write, cells: &[Cow<str>]) -> io::Result<()> {
+        debug_assert_eq!(cells.len(), self.widths.len());
+        let mut lines: Vec<std::str::Split<char>> = cells.iter().map(|c| c.split('\n')).collect();
+        let height = cells
+            .iter()
+            .map(|c| c.bytes().filter(|&b| b == b'\n').count() + 1)
+            .max()
+            .unwrap_or(1);
+        let mut text = String::new();
+        for _ in 0..height {
+            text.clear();
+            text.push('│');
+            for (i, (cell, &width)) in lines.iter_mut().zip(&self.widths).enumerate() {
+                if i > 0 {
+                    text.push('┆');
+                }
+                let line = cell.next().unwrap_or("");
+                text.push(' ');
+                text.push_str(line);
+                let pad = width.saturating_sub(line.width()) + 1;
+                text.extend(std::iter::repeat_n(' ', pad));
+            }
+            text.push('│');
+            writeln!(out, "{text}")?;
+        }
+        Ok(())
+    }
+
+    /// A horizontal line: `[left, line, between columns, right]`.
+    fn rule(&self, out: &mut dyn Write, [left, line, between, right]: [char; 4]) -> io::Result<()> {
+        let mut text = String::new();
+        text.push(left);
+        for (i, &width) in self.widths.iter().enumerate() {
+            if i > 0 {
+                text.push(between);
+            }
+            text.extend(std::iter::repeat_n(line, width + 2));
+        }
+        text.push(right);
+        writeln!(out, "{text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The grid as comfy-table draws it, the reference this module follows.
+    fn comfy(rows: &[Vec<String>]) -> String {
+        use comfy_table::{ContentArrangement, Table, presets};
+        let mut table = Table::new();
+        table
+            .load_preset(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .set_header(rows[0].clone());
+        for row in &rows[1..] {
+            table.add_row(row.clone());
+        }
+        format!("{table}\n")
+    }
+
+    fn cells(row: &[String]) -> Vec<Cow<'_, str>> {
+        row.iter().map(|c| Cow::Borrowed(c.as_str())).collect()
+    }
+
+    /// The grid as [`Grid`] writes it.
+    fn ours(rows: &[Vec<String>]) -> String {
+        let mut grid = Grid::new(rows[0].len());
+        for row in rows {
+            for (column, cell) in row.iter().enumerate() {
+                grid.fit(column, cell);
+            }
+        }
+        let mut out = Vec::new();
+        grid.top(&mut out).unwrap();
+        grid.row(&mut out, &cells(&rows[0])).unwrap();
+        grid.below_header(&mut out).unwrap();
+        for row in &rows[1..] {
+            grid.row(&mut out, &cells(row)).unwrap();
+        }
+        grid.bottom(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn draws_what_comfy_table_draws() {
+        // Pieces of cells: empty, narrow, wide (CJK, emoji), combining accents, line breaks.
+        const PIECES: &[&str] = &[
+            "",
+            "a",
+            "silent",
+            "~100",
+            "2024-04-10",
+            "inconsistent:",
+            "\n",
+            "Journal du Niger",
+            "é",
+            "e\u{301}",
+            "漢字",
+            "🙂",
+            " ",
+            "Il-76 / unspecified",
+            "x\ny\nz",
+        ];
+        let mut next = crate::testing::sequence(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..2000 {
+            let columns = 1 + next(6);
+            let rows: Vec<Vec<String>> = (0..1 + next(5))
+                .map(|_| {
+                    (0..columns)
+                        .map(|_| (0..next(4)).map(|_| PIECES[next(PIECES.len())]).collect())
+                        .collect()
+                })
+                .collect();
+            assert_eq!(ours(&rows), comfy(&rows), "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn a_row_is_as_tall_as_its_tallest_cell() {
+        let rows = vec![
+            vec!["claim".to_string(), "000\nRFI".to_string()],
+            vec!["count".to_string(), "inconsistent:\n~100 / 200".to_string()],
+        ];
+        assert_eq!(
+            ours(&rows),
+            "┌───────┬───────────────┐\n\
+             │ claim ┆ 000           │\n\
+             │       ┆ RFI           │\n\
+             ╞═══════╪═══════════════╡\n\
+             │ count ┆ inconsistent: │\n\
+             │       ┆ ~100 / 200    │\n\
+             └───────┴───────────────┘\n"
+        );
+    }
+}
