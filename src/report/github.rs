@@ -9,6 +9,7 @@ use std::io::{self, Write};
 
 use super::{Report, excerpt};
 use crate::gate::Level;
+use crate::gate::baseline::Entry;
 
 /// How many annotations of one level GitHub shows per step.
 pub const PER_LEVEL: usize = 10;
@@ -25,18 +26,27 @@ struct Annotation {
     message: String,
 }
 
+/// What an annotation is about, before its text is built: only the ones shown are built (a
+/// finding's message quotes every source behind it, thousands on a large corpus).
+enum Subject<'a> {
+    /// Finding `.1` of claim `.0`.
+    Finding(usize, usize),
+    /// A baseline entry that matches no finding.
+    Stale(&'a Entry),
+}
+
 /// Writes the annotations, then one plain line saying what fails and what was left out.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let annotations = annotations(report);
     let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
     let mut hidden = 0;
-    for a in &annotations {
-        let count = shown.entry(a.command).or_default();
+    for (command, subject) in subjects(report) {
+        let count = shown.entry(command).or_default();
         if *count == PER_LEVEL {
             hidden += 1;
             continue;
         }
         *count += 1;
+        let a = annotation(report, command, subject);
         let mut properties = format!("file={},line={}", escape_property(&a.file), a.line);
         if let Some(column) = a.column {
             properties.push_str(&format!(",col={column}"));
@@ -66,58 +76,81 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-fn annotations(report: &Report) -> Vec<Annotation> {
-    let mut out = Vec::new();
-    for (c, f) in report.gate.by_importance() {
-        let claim = &report.claims[c];
-        let finding = &claim.result.findings[f];
-        let a = report.gate.of(c, f);
-        let mut message = report.finding_message(claim, finding);
-        let mut first = None;
-        for (source, m) in report.quotes(claim, finding) {
-            let path = source.path();
-            message.push_str(&format!(
-                "\n{}:{}:{} {}: «{}»",
-                path,
-                m.line,
-                m.column,
-                m.reading.display(),
-                excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
-            ));
-            first.get_or_insert((path, m.line, m.column));
-        }
-        if let Some(reason) = a.known.as_ref().and_then(|e| e.reason.as_deref()) {
-            message.push_str(&format!("\naccepted in the baseline: {reason}"));
-        }
-        let Some((file, line, column)) = first else {
-            continue;
-        };
-        // A known finding does not fail the run: it stays visible, as a notice.
-        let (command, standing) = match (&a.known, a.level) {
-            (Some(_), _) => ("notice", "known"),
-            (None, Level::Error) => ("error", "new"),
-            (None, Level::Warning) => ("warning", "new"),
-            (None, Level::Note) => ("notice", "new"),
-        };
-        out.push(Annotation {
-            command,
-            file,
-            line,
-            column: Some(column),
-            title: format!(
-                "claimcheck {} {} ({standing}): {}",
-                a.level.name(),
-                finding.kind.code(),
-                claim.id
-            ),
-            message,
+/// Every annotation's command and subject, most important first: the findings that have a quote
+/// to point at, then the stale baseline entries.
+fn subjects(report: &Report) -> impl Iterator<Item = (&'static str, Subject<'_>)> {
+    let findings = report
+        .gate
+        .by_importance()
+        .into_iter()
+        .filter(|&(c, f)| {
+            let claim = &report.claims[c];
+            report
+                .quotes(claim, &claim.result.findings[f])
+                .next()
+                .is_some()
+        })
+        .map(|(c, f)| {
+            let a = report.gate.of(c, f);
+            // A known finding does not fail the run: it stays visible, as a notice.
+            let command = match (&a.known, a.level) {
+                (Some(_), _) | (None, Level::Note) => "notice",
+                (None, Level::Error) => "error",
+                (None, Level::Warning) => "warning",
+            };
+            (command, Subject::Finding(c, f))
         });
-    }
-    let file = report.gate.baseline.clone().unwrap_or_default();
-    for e in &report.gate.stale {
-        out.push(Annotation {
-            command: "warning",
-            file: file.clone(),
+    let stale = report
+        .gate
+        .stale
+        .iter()
+        .map(|e| ("warning", Subject::Stale(e)));
+    findings.chain(stale)
+}
+
+/// The annotation for `subject`, as `command`.
+fn annotation(report: &Report, command: &'static str, subject: Subject) -> Annotation {
+    match subject {
+        Subject::Finding(c, f) => {
+            let claim = &report.claims[c];
+            let finding = &claim.result.findings[f];
+            let a = report.gate.of(c, f);
+            let mut message = report.finding_message(claim, finding);
+            let mut first = None;
+            for (source, m) in report.quotes(claim, finding) {
+                let path = source.path();
+                message.push_str(&format!(
+                    "\n{}:{}:{} {}: «{}»",
+                    path,
+                    m.line,
+                    m.column,
+                    m.reading.display(),
+                    excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
+                ));
+                first.get_or_insert((path, m.line, m.column));
+            }
+            if let Some(reason) = a.known.as_ref().and_then(|e| e.reason.as_deref()) {
+                message.push_str(&format!("\naccepted in the baseline: {reason}"));
+            }
+            let (file, line, column) = first.expect("only findings with a quote are annotated");
+            let standing = if a.known.is_some() { "known" } else { "new" };
+            Annotation {
+                command,
+                file,
+                line,
+                column: Some(column),
+                title: format!(
+                    "claimcheck {} {} ({standing}): {}",
+                    a.level.name(),
+                    finding.kind.code(),
+                    claim.id
+                ),
+                message,
+            }
+        }
+        Subject::Stale(e) => Annotation {
+            command,
+            file: report.gate.baseline.clone().unwrap_or_default(),
             line: e.line,
             column: None,
             title: format!("claimcheck stale baseline entry: {}", e.claim),
@@ -125,11 +158,12 @@ fn annotations(report: &Report) -> Vec<Annotation> {
                 "the baseline entry for {} on {}{} matches no finding any more; `claimcheck baseline --prune` removes it",
                 e.code,
                 e.claim,
-                e.message.as_deref().map_or(String::new(), |m| format!(" ({m})"))
+                e.message
+                    .as_deref()
+                    .map_or(String::new(), |m| format!(" ({m})"))
             ),
-        });
+        },
     }
-    out
 }
 
 /// Escapes a message as GitHub's toolkit does: `%`, CR and LF.
