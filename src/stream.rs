@@ -52,8 +52,6 @@ pub fn check_corpus(
                 let results: Vec<(usize, SourceResult)> = scan
                     .extract_article(claims, &article)
                     .into_iter()
-                    .enumerate()
-                    .filter(|(_, extraction)| !extraction.mentions.is_empty())
                     .map(|(claim, extraction)| (claim, compare::judge_source(0, extraction)))
                     .collect();
                 (results, warning.map(Box::new))

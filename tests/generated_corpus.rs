@@ -112,8 +112,12 @@ fn cue_prefilter_extracts_what_the_full_extractors_do() {
         let fast = scan.extract_article(&claims, &article);
         let doc = claimcheck::extract::Document::new(&article);
         let full = claimcheck::stream::extract_unfiltered(&claims, &doc);
-        assert_eq!(fast, full, "{}", article.name);
         mentions += full.iter().map(|e| e.mentions.len()).sum::<usize>();
+        // The scan gives only the claims the article says something about.
+        let full: Vec<_> = (full.into_iter().enumerate())
+            .filter(|(_, extraction)| extraction != &Default::default())
+            .collect();
+        assert_eq!(fast, full, "{}", article.name);
     }
     assert!(
         mentions > 10,

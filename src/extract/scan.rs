@@ -101,12 +101,17 @@ impl CueScan {
         }
     }
 
-    /// What `article` says about each claim of `claims` (in order). An article in which no cue
-    /// of any claim occurs is not even split into sentences: one pass over its folded text shows
-    /// that every claim is silent there.
-    pub fn extract_article(&self, claims: &ClaimSet, article: &Article) -> Vec<Extraction> {
+    /// What `article` says about the claims of `claims`: `(claim index, extraction)` for each
+    /// claim it states a value for or leaves unspecified, in claim order; the claims it is silent
+    /// on are left out. An article in which no cue of any claim occurs is not even split into
+    /// sentences: one pass over its folded text shows that every claim is silent there.
+    pub fn extract_article(
+        &self,
+        claims: &ClaimSet,
+        article: &Article,
+    ) -> Vec<(usize, Extraction)> {
         if !self.may_match(&article.text) {
-            return vec![Extraction::default(); claims.claims.len()];
+            return Vec::new();
         }
         let doc = Document::new(article);
         let hits = self.hits(&doc);
@@ -137,25 +142,29 @@ impl CueScan {
             .collect()
     }
 
-    /// What `doc` says about each claim of `claims` (in order), the extractors seeing only the
-    /// sentences `hits` (from [`CueScan::hits`]) shows they need.
+    /// What `doc` says about the claims of `claims`, as [`CueScan::extract_article`] gives it, the
+    /// extractors seeing only the sentences `hits` (from [`CueScan::hits`]) shows they need.
     pub fn extract_all(
         &self,
         claims: &ClaimSet,
         doc: &Document,
         hits: &[Vec<usize>],
-    ) -> Vec<Extraction> {
+    ) -> Vec<(usize, Extraction)> {
         let by_list = self.sentences_by_list(hits);
         claims
             .claims
             .iter()
             .zip(&self.needs)
-            .map(|(claim, need)| match need.relevant(hits.len(), &by_list) {
-                Relevant::None => Extraction::default(),
-                Relevant::All => extract(claim, &claims.story, doc, false),
-                Relevant::Some(keep) => {
-                    extract(claim, &claims.story, &doc.restricted(&keep), false)
-                }
+            .enumerate()
+            .filter_map(|(index, (claim, need))| {
+                let extraction = match need.relevant(hits.len(), &by_list) {
+                    Relevant::None => return None,
+                    Relevant::All => extract(claim, &claims.story, doc, false),
+                    Relevant::Some(keep) => {
+                        extract(claim, &claims.story, &doc.restricted(&keep), false)
+                    }
+                };
+                (!extraction.mentions.is_empty()).then_some((index, extraction))
             })
             .collect()
     }
