@@ -28,7 +28,6 @@ use std::path::Path;
 
 use claims::ClaimSet;
 use cli::{ClaimsCommand, Cli, Command, InputArgs};
-use corpus::Corpus;
 use diag::Diagnostic;
 use report::Report;
 
@@ -70,7 +69,7 @@ pub fn check_with(
     let claims = load_claims(&input.claims)?;
     let listing = corpus::list(&input.corpus).map_err(|e| vec![*e.0])?;
     let scan = extract::scan::CueScan::new(&claims);
-    let outcome = stream::check_corpus(&claims, &scan, listing)
+    let outcome = stream::check_corpus(&claims, &scan, listing, near_misses)
         .map_err(|skipped| vec![*corpus::no_article(&input.corpus, &skipped).0])?;
     let mut report = Report::new(
         &claims,
@@ -79,12 +78,7 @@ pub fn check_with(
         outcome.skipped,
         outcome.results,
     );
-    if near_misses {
-        // Near misses need every sentence of every article: read the corpus again, whole, only
-        // when they are asked for.
-        let corpus = corpus::load(&input.corpus).map_err(|e| vec![*e.0])?;
-        report.near_misses = Some(find_near_misses(&claims, &corpus));
-    }
+    report.near_misses = outcome.near_misses;
     Ok((report, outcome.warnings))
 }
 
@@ -97,23 +91,6 @@ pub fn load_claims(path: &Path) -> Result<ClaimSet, Vec<Diagnostic>> {
     } else {
         Err(failures)
     }
-}
-
-/// Per claim, per article: the sentences that name the claim but gave no value.
-pub fn find_near_misses(
-    claims: &ClaimSet,
-    corpus: &Corpus,
-) -> Vec<Vec<Vec<extract::near_miss::NearMiss>>> {
-    let docs: Vec<_> = corpus.articles.iter().map(extract::Document::new).collect();
-    claims
-        .claims
-        .iter()
-        .map(|claim| {
-            docs.iter()
-                .map(|doc| extract::near_miss::near_misses(claim, &claims.story, doc))
-                .collect()
-        })
-        .collect()
 }
 
 /// `claimcheck explain`: every candidate for one claim, kept or set aside, article by article.

@@ -15,9 +15,10 @@ use crate::claims::ClaimSet;
 use crate::compare::{self, ClaimResult, SourceResult};
 use crate::corpus::{Listing, Skipped, Unreadable};
 use crate::diag::Diagnostic;
+use crate::extract::near_miss::NearMiss;
 use crate::extract::scan::CueScan;
 use crate::extract::{self, Document};
-use crate::report::Sources;
+use crate::report::{NearMisses, Sources};
 
 /// What is kept of a corpus once every article has been read.
 pub struct Outcome {
@@ -29,17 +30,31 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
     /// Warnings, in the order `corpus::load` gives them.
     pub warnings: Vec<Diagnostic>,
+    /// When asked for, the near misses of every claim.
+    pub near_misses: Option<NearMisses>,
 }
 
 /// One article's outcome: what it says about each claim, or why it could not be read.
-type PerArticle = Result<(Vec<(usize, SourceResult)>, Option<Box<Diagnostic>>), Box<Unreadable>>;
+type PerArticle = Result<Said, Box<Unreadable>>;
 
-/// Reads and checks every article of `listing` against `claims`. When no article could be read,
-/// the files skipped, for the caller's `corpus-empty` error.
+/// What is kept of a readable article.
+struct Said {
+    /// `(claim index, what it says)` for the claims it speaks of.
+    results: Vec<(usize, SourceResult)>,
+    /// `(claim index, sentences)` for the claims it has near misses of (when asked for).
+    near_misses: Vec<(usize, Vec<NearMiss>)>,
+    /// A warning about reading it (re-encoded, for example).
+    warning: Option<Box<Diagnostic>>,
+}
+
+/// Reads and checks every article of `listing` against `claims`, with the near misses of every
+/// claim when `near_misses` is set. When no article could be read, the files skipped, for the
+/// caller's `corpus-empty` error.
 pub fn check_corpus(
     claims: &ClaimSet,
     scan: &CueScan,
     mut listing: Listing,
+    near_misses: bool,
 ) -> Result<Outcome, Vec<Skipped>> {
     let progress = Progress::new(listing.len());
     // Only the articles with something to keep come back, by index: on a large corpus most are
@@ -54,11 +69,24 @@ pub fn check_corpus(
                     .into_iter()
                     .map(|(claim, extraction)| (claim, compare::judge_source(0, extraction)))
                     .collect();
-                (results, warning.map(Box::new))
+                Said {
+                    results,
+                    near_misses: match near_misses {
+                        true => scan.near_misses(claims, &article),
+                        false => Vec::new(),
+                    },
+                    warning: warning.map(Box::new),
+                }
             });
             progress.tick();
             match &outcome {
-                Ok((results, None)) if results.is_empty() => None,
+                Ok(said)
+                    if said.results.is_empty()
+                        && said.near_misses.is_empty()
+                        && said.warning.is_none() =>
+                {
+                    None
+                }
                 _ => Some((index, outcome)),
             }
         })
@@ -70,28 +98,33 @@ pub fn check_corpus(
     let mut articles =
         Sources::with_capacity(&listing.root, listing.len(), listing.names.text_len());
     let mut per_claim: Vec<Vec<SourceResult>> = vec![Vec::new(); claims.claims.len()];
+    let mut misses_per_claim: NearMisses = vec![Vec::new(); claims.claims.len()];
     let mut said = said.into_iter().peekable();
     for index in 0..listing.len() {
         let outcome = said
             .next_if(|(i, _)| *i == index)
             .map(|(_, outcome)| outcome);
-        let (results, warning) = match outcome {
-            None => (Vec::new(), None),
-            Some(Ok(kept)) => kept,
+        let kept = match outcome {
+            None => None,
+            Some(Ok(kept)) => Some(kept),
             Some(Err(unreadable)) => {
                 skipped.push(unreadable.skipped);
                 warnings.push(unreadable.warning);
                 continue;
             }
         };
-        warnings.extend(warning.map(|w| *w));
         let source = articles.len();
         let name = listing.names.get(index);
         let odd_path = listing.odd_paths.get(&index).map(PathBuf::as_path);
         articles.push(name, odd_path, listing.meta.get(name));
-        for (claim, mut result) in results {
+        let Some(kept) = kept else { continue };
+        warnings.extend(kept.warning.map(|w| *w));
+        for (claim, mut result) in kept.results {
             result.source = source;
             per_claim[claim].push(result);
+        }
+        for (claim, misses) in kept.near_misses {
+            misses_per_claim[claim].push((source, misses));
         }
     }
     skipped.sort_by(|a, b| a.name.cmp(&b.name));
@@ -108,6 +141,7 @@ pub fn check_corpus(
         results: per_claim.into_iter().map(compare::compare).collect(),
         skipped,
         warnings,
+        near_misses: near_misses.then_some(misses_per_claim),
     })
 }
 

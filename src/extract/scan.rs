@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::words::{Lists, WordFilter};
-use super::{Document, Extraction, extract};
+use super::{Document, Extraction, extract, near_miss};
 use crate::claims::{ClaimKind, ClaimSet, CueSet};
 use crate::corpus::Article;
 
@@ -116,6 +116,36 @@ impl CueScan {
         let doc = Document::new(article);
         let hits = self.hits(&doc);
         self.extract_all(claims, &doc, &hits)
+    }
+
+    /// The near misses of the claims of `claims` in `article` (see [`near_miss`]): `(claim index,
+    /// sentences)` for each claim that has some, in claim order. A near miss holds the claim's
+    /// naming cue, which is its anchor list here: only the claims whose anchor may occur in the
+    /// article are traced, and an article where none may is not split into sentences.
+    ///
+    /// [`near_miss`]: super::near_miss
+    pub fn near_misses(
+        &self,
+        claims: &ClaimSet,
+        article: &Article,
+    ) -> Vec<(usize, Vec<near_miss::NearMiss>)> {
+        let found = self.filter.lists_in(&crate::text::fold(&article.text));
+        let named: Vec<usize> = (self.needs.iter().enumerate())
+            .filter(|(_, need)| need.anchor.is_some_and(|list| found.contains(list)))
+            .map(|(claim, _)| claim)
+            .collect();
+        if named.is_empty() {
+            return Vec::new();
+        }
+        let doc = Document::new(article);
+        named
+            .into_iter()
+            .map(|claim| {
+                let misses = near_miss::near_misses(&claims.claims[claim], &claims.story, &doc);
+                (claim, misses)
+            })
+            .filter(|(_, misses)| !misses.is_empty())
+            .collect()
     }
 
     /// Whether any claim could find something in `text`: its anchor cues (with a date's subject),

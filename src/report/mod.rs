@@ -57,10 +57,13 @@ pub struct Report {
     pub claims: Vec<ClaimReport>,
     /// Each finding's level, fingerprint and standing against the baseline; what fails the run.
     pub gate: Gate,
-    /// With `--near-misses`: per claim, per source, the sentences that named the claim but gave no
-    /// value.
-    pub near_misses: Option<Vec<Vec<Vec<NearMiss>>>>,
+    /// With `--near-misses`, the sentences that named each claim but gave no value.
+    pub near_misses: Option<NearMisses>,
 }
+
+/// Per claim (in file order), the sources with sentences that named the claim but gave no value,
+/// as `(source index, those sentences)` in source order; the other sources have none.
+pub type NearMisses = Vec<Vec<(usize, Vec<NearMiss>)>>;
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

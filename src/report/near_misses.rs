@@ -18,13 +18,14 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "\nNear misses: sentences that name a claim's subject, event or context but gave no value"
     )?;
     for (claim, sources) in report.claims.iter().zip(per_claim) {
-        let count: usize = sources.iter().map(Vec::len).sum();
+        let count: usize = sources.iter().map(|(_, misses)| misses.len()).sum();
         match count {
             0 => writeln!(out, "\n{}: none", claim.id)?,
             1 => writeln!(out, "\n{}: 1 sentence", claim.id)?,
             n => writeln!(out, "\n{}: {n} sentences", claim.id)?,
         }
-        for (source, misses) in report.sources.iter().zip(sources) {
+        for (source, misses) in sources {
+            let source = report.sources.get(*source);
             for miss in misses {
                 writeln!(
                     out,
