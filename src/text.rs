@@ -5,6 +5,8 @@
 //! cue written `s'est pose` matches `s’est posé`; every folded offset maps back to the original so
 //! that quotes are always exact substrings of the article.
 
+use std::ops::Range;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -15,7 +17,7 @@ use unicode_normalization::char::is_combining_mark;
 /// map back to the character's start. So only those characters are recorded, four `u32` each, not an offset
 /// per folded byte: a sentence of French keeps a few entries instead of eight bytes for each of
 /// its bytes, and Cyrillic or Chinese text costs no more than it did that way.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folded {
     /// The folded text: lowercase, accents stripped, typographic variants replaced by ASCII.
     pub text: String,
@@ -29,7 +31,7 @@ pub struct Folded {
 
 /// One character that is not ASCII: its folded bytes and its original bytes, as `start..end`
 /// offsets from the start of the text (a sentence of an article, which is at most 256 MiB).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Changed {
     folded: (u32, u32),
     original: (u32, u32),
@@ -55,6 +57,46 @@ impl Folded {
             text,
             changed,
             base,
+        }
+    }
+
+    /// The folded byte offset of article byte `original`, which must be a character boundary
+    /// of the folded text: where the folded form of the character starting there begins.
+    pub fn folded_offset(&self, original: usize) -> usize {
+        let relative = original - self.base;
+        let before = self
+            .changed
+            .partition_point(|c| (c.original.1 as usize) <= relative);
+        match before.checked_sub(1).map(|i| self.changed[i]) {
+            None => relative,
+            Some(c) => c.folded.1 as usize + (relative - c.original.1 as usize),
+        }
+    }
+
+    /// The folded form of article bytes `range` (character boundaries of the folded text): what
+    /// folding those bytes alone gives, since every character folds on its own. Cutting an
+    /// article folded once is cheaper than folding each of its sentences.
+    pub fn slice(&self, range: Range<usize>) -> Folded {
+        let (start, end) = (
+            self.folded_offset(range.start),
+            self.folded_offset(range.end),
+        );
+        let relative = (range.start - self.base) as u32;
+        let first = self.changed.partition_point(|c| c.original.0 < relative);
+        let last = self
+            .changed
+            .partition_point(|c| (c.original.0 as usize) < range.end - self.base);
+        let shift = start as u32;
+        Folded {
+            text: self.text[start..end].to_string(),
+            changed: self.changed[first..last]
+                .iter()
+                .map(|c| Changed {
+                    folded: (c.folded.0 - shift, c.folded.1 - shift),
+                    original: (c.original.0 - relative, c.original.1 - relative),
+                })
+                .collect(),
+            base: range.start,
         }
     }
 
@@ -225,14 +267,20 @@ const ABBREVIATIONS: &[&str] = &[
 /// digit or an opening quote, unless the word before is an initial ("M.", "U.S.") or a known
 /// abbreviation.
 pub fn sentences(article: &str) -> Vec<Sentence> {
+    sentences_of(article, &Folded::new(article, 0))
+}
+
+/// [`sentences`], given the whole article folded (`Folded::new(article, 0)`): each sentence's
+/// folded text is cut from it.
+pub fn sentences_of(article: &str, folded: &Folded) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
     // A paragraph or line separator (what HTML block tags become) ends a sentence too.
     for (i, separator) in find_marks(article, &LINE_BREAKS) {
-        split_line(article, line_start, i, &mut out);
+        split_line(article, folded, line_start, i, &mut out);
         line_start = i + separator.len();
     }
-    split_line(article, line_start, article.len(), &mut out);
+    split_line(article, folded, line_start, article.len(), &mut out);
     out
 }
 
@@ -308,7 +356,7 @@ fn find_marks<'a>(
     })
 }
 
-fn split_line(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+fn split_line(article: &str, folded: &Folded, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let line = &article[start..end];
     let mut sentence_start = 0;
     // Only the places after an end mark are looked at, by slicing: a line is not turned into a
@@ -339,10 +387,10 @@ fn split_line(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) 
         if !opens || (mark == "." && is_abbreviation(&line[sentence_start..offset])) {
             continue;
         }
-        push_sentence(article, start + sentence_start, start + cut, out);
+        push_sentence(article, folded, start + sentence_start, start + cut, out);
         sentence_start = next_start;
     }
-    push_sentence(article, start + sentence_start, end, out);
+    push_sentence(article, folded, start + sentence_start, end, out);
 }
 
 /// Whether the text before a period ends with an initial or an abbreviation.
@@ -357,7 +405,13 @@ fn is_abbreviation(before: &str) -> bool {
         || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
 }
 
-fn push_sentence(article: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+fn push_sentence(
+    article: &str,
+    folded: &Folded,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Sentence>,
+) {
     let text = &article[start..end];
     let trimmed_start = start + (text.len() - text.trim_start().len());
     let trimmed_end = start + text.trim_end().len();
@@ -367,7 +421,7 @@ fn push_sentence(article: &str, start: usize, end: usize, out: &mut Vec<Sentence
     out.push(Sentence {
         start: trimmed_start,
         end: trimmed_end,
-        folded: Folded::new(&article[trimmed_start..trimmed_end], trimmed_start),
+        folded: folded.slice(trimmed_start..trimmed_end),
     });
 }
 
@@ -518,6 +572,38 @@ mod tests {
         let text = "Élysée: l’Iliouchine-76 «\u{a0}ŒUVRE\u{a0}» à Agadès, Ærø, ﬁn\tß `x`";
         assert_eq!(fold(text), Folded::new(text, 0).text);
         assert_eq!(fold("Élysée ŒUVRE Agadès"), "elysee oeuvre agades");
+    }
+
+    #[test]
+    fn a_slice_of_a_folded_text_is_the_fold_of_the_slice() {
+        // Characters that fold shorter, longer, to nothing (a combining mark) and to themselves.
+        const PIECES: &[&str] = &[
+            "a", "Z", " ", ".", "é", "Œ", "ß", "\u{301}", "’", "日本", "😀", "ﬁ", "\n", "Ærø", "76",
+        ];
+        let mut next = crate::testing::sequence(0x2545_f491_4f6c_dd1d);
+        for _ in 0..3000 {
+            let text: String = (0..next(30)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let base = next(100);
+            let whole = Folded::new(&text, base);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for _ in 0..10 {
+                let (a, b) = (bounds[next(bounds.len())], bounds[next(bounds.len())]);
+                let (start, end) = (a.min(b), a.max(b));
+                let slice = whole.slice(base + start..base + end);
+                assert_eq!(
+                    slice,
+                    Folded::new(&text[start..end], base + start),
+                    "{text:?} {start}..{end}"
+                );
+                assert_eq!(
+                    whole.folded_offset(base + start),
+                    fold(&text[..start]).len(),
+                    "{text:?} at {start}"
+                );
+            }
+        }
     }
 
     /// The definition of [`Folded::original_offset`]: the original offset of every folded byte,

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use crate::claims::{Claim, ClaimKind, Story};
 use crate::corpus::Article;
 use crate::corpus::html::Markup;
-use crate::text::{LineIndex, Sentence, sentences};
+use crate::text::{Folded, LineIndex, Sentence, sentences, sentences_of};
 
 pub use date_grammar::CalendarDate;
 pub use quantity::Quantity;
@@ -171,12 +171,26 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Prepares an article for extraction.
     pub fn new(article: &'a Article) -> Document<'a> {
-        let mut doc = Document::from_text(&article.text, article.meta.published);
-        if let Some(markup) = &article.markup {
-            doc.lines = LineIndex::new(&markup.source);
-            doc.markup = Some(markup);
+        Document::with_folded(article, &Folded::new(&article.text, 0))
+    }
+
+    /// Prepares an article for extraction, given its text folded whole
+    /// (`Folded::new(&article.text, 0)`, which the cue scan has made already): its sentences'
+    /// folded texts are cut from it.
+    pub fn with_folded(article: &'a Article, folded: &Folded) -> Document<'a> {
+        let text = article.text.as_str();
+        let (lines, markup) = match &article.markup {
+            Some(markup) => (LineIndex::new(&markup.source), Some(markup)),
+            None => (LineIndex::new(text), None),
+        };
+        Document {
+            text,
+            published: article.meta.published,
+            sentences: sentences_of(text, folded),
+            lines,
+            markup,
+            dates: OnceCell::new(),
         }
-        doc
     }
 
     /// Prepares a bare text (an example sentence in claims.toml).

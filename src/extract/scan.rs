@@ -11,10 +11,11 @@
 
 use std::collections::HashMap;
 
-use super::words::{Lists, WordFilter};
+use super::words::{KeyHits, Lists, WordFilter};
 use super::{Document, Extraction, extract, near_miss};
 use crate::claims::{ClaimKind, ClaimSet, CueSet};
 use crate::corpus::Article;
+use crate::text::Folded;
 
 /// Every cue list of a claim set, in one filter, with what each claim needs.
 pub struct CueScan {
@@ -110,11 +111,21 @@ impl CueScan {
         claims: &ClaimSet,
         article: &Article,
     ) -> Vec<(usize, Extraction)> {
-        if !self.may_match(&article.text) {
+        // One pass of the filter over the whole folded article tells whether any claim can find
+        // something here and, cut at the sentences' edges, which lists each sentence may hold.
+        // Most articles stop here: the fold that maps offsets back (and is cut into sentences) is
+        // made only for the others, and gives the same text.
+        let keys = self.filter.key_hits(&crate::text::fold(&article.text));
+        if !self.may_match(&keys) {
             return Vec::new();
         }
-        let doc = Document::new(article);
-        let hits = self.hits(&doc);
+        let folded = Folded::new(&article.text, 0);
+        let doc = Document::with_folded(article, &folded);
+        let ranges = (doc.sentences.iter())
+            .map(|s| folded.folded_offset(s.start)..folded.folded_offset(s.end));
+        let hits: Vec<Vec<usize>> = (self.filter.lists_in_ranges(&keys, ranges).iter())
+            .map(|lists| lists.iter().collect())
+            .collect();
         self.extract_all(claims, &doc, &hits)
     }
 
@@ -148,11 +159,11 @@ impl CueScan {
             .collect()
     }
 
-    /// Whether any claim could find something in `text`: its anchor cues (with a date's subject),
-    /// or its unspecified phrases with a cue that ties them to the claim, may occur. Sentences
-    /// are folded pieces of the folded article, so a cue that occurs in one occurs in the folded
-    /// article.
-    fn may_match(&self, text: &str) -> bool {
+    /// Whether any claim could find something in a text where the filter found `keys`: its
+    /// anchor cues (with a date's subject), or its unspecified phrases with a cue that ties them
+    /// to the claim, may occur. Sentences are folded pieces of the folded article, so a cue that
+    /// occurs in one occurs in the folded article.
+    fn may_match(&self, keys: &KeyHits) -> bool {
         if self
             .needs
             .iter()
@@ -160,7 +171,7 @@ impl CueScan {
         {
             return true;
         }
-        let found = self.filter.lists_in(&crate::text::fold(text));
+        let found = self.filter.lists_of(keys.keys());
         self.needs.iter().any(|n| n.may_keep(&found))
     }
 

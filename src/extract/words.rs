@@ -39,12 +39,15 @@ pub struct WordFilter {
     always: Vec<bool>,
 }
 
-/// The keys seen in a text.
-struct Seen {
-    /// Indexed by key.
-    keys: Vec<bool>,
-    /// The keys seen, in the order first seen.
-    order: Vec<usize>,
+/// Where the keys start words of a text: `(byte offset of the word, key)`, in text order, every
+/// occurrence (see [`WordFilter::key_hits`]).
+pub struct KeyHits(Vec<(usize, usize)>);
+
+impl KeyHits {
+    /// The keys found, in text order, with repeats.
+    pub fn keys(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|&(_, key)| key)
+    }
 }
 
 /// The set of lists that may occur in a text (indices into the lists given to
@@ -158,21 +161,69 @@ impl WordFilter {
 
     /// The lists that may occur in `folded` (text folded by [`crate::text::fold`]).
     pub fn lists_in(&self, folded: &str) -> Lists {
-        let mut seen = Seen {
-            keys: vec![false; self.keys.len()],
-            order: Vec::new(),
-        };
-        self.mark_keys(folded.as_bytes(), &mut seen);
+        self.lists_of(self.key_hits(folded).keys())
+    }
+
+    /// Where the keys start words of `folded`: the one pass over a text, from which
+    /// [`WordFilter::lists_of`] and [`WordFilter::lists_in_ranges`] tell what may occur.
+    pub fn key_hits(&self, folded: &str) -> KeyHits {
+        let mut hits = Vec::new();
+        self.mark_keys(folded.as_bytes(), &mut hits);
+        KeyHits(hits)
+    }
+
+    /// The lists that may occur in `folded`'s byte `ranges` (in order, not overlapping), given
+    /// the `hits` of `folded`: what [`WordFilter::lists_in`] gives for each range's text, as long
+    /// as no run of word bytes crosses a range's edge (sentences end at white space, punctuation
+    /// or a line break), so that the words starting in a range are the range's own.
+    pub fn lists_in_ranges(
+        &self,
+        hits: &KeyHits,
+        ranges: impl IntoIterator<Item = std::ops::Range<usize>>,
+    ) -> Vec<Lists> {
+        let mut hits = hits.0.iter().peekable();
+        let mut seen = vec![false; self.keys.len()];
+        let mut order = Vec::new();
+        ranges
+            .into_iter()
+            .map(|range| {
+                while hits.next_if(|&&(at, _)| at < range.start).is_some() {}
+                while let Some(&(_, key)) = hits.next_if(|&&(at, _)| at < range.end) {
+                    if !std::mem::replace(&mut seen[key], true) {
+                        order.push(key);
+                    }
+                }
+                let lists = self.complete(&seen, &order);
+                for key in order.drain(..) {
+                    seen[key] = false;
+                }
+                lists
+            })
+            .collect()
+    }
+
+    /// The lists that may occur in a text where `keys` (with repeats) start words, and no other
+    /// key does.
+    pub fn lists_of(&self, keys: impl Iterator<Item = usize>) -> Lists {
+        let mut seen = vec![false; self.keys.len()];
+        let mut order = Vec::new();
+        for key in keys {
+            if !std::mem::replace(&mut seen[key], true) {
+                order.push(key);
+            }
+        }
+        self.complete(&seen, &order)
+    }
+
+    /// The lists that may occur in a text where the keys `order` (`seen` by index) start words:
+    /// those with a cue all of whose words are there.
+    fn complete(&self, seen: &[bool], order: &[usize]) -> Lists {
         let mut lists = self.always.clone();
         // Only the cues that need a key the text has can be complete.
-        for &k in &seen.order {
+        for &k in order {
             for &c in &self.cues_of_key[k] {
                 let (list, words) = &self.cues[c];
-                if !lists[*list]
-                    && words
-                        .iter()
-                        .all(|forms| forms.iter().any(|&f| seen.keys[f]))
-                {
+                if !lists[*list] && words.iter().all(|forms| forms.iter().any(|&f| seen[f])) {
                     lists[*list] = true;
                 }
             }
@@ -180,8 +231,8 @@ impl WordFilter {
         Lists(lists)
     }
 
-    /// Marks every key that starts a word of `text`.
-    fn mark_keys(&self, text: &[u8], seen: &mut Seen) {
+    /// Records every key that starts a word of `text`, with the word's offset, in text order.
+    fn mark_keys(&self, text: &[u8], hits: &mut Vec<(usize, usize)>) {
         // Eight bytes at a time, each chunk with the next at hand: a word starts at a word byte
         // whose previous byte is not one (`carry`: whether the last byte of the previous chunk
         // was), and its head is read from the two chunks without going back to memory. The last
@@ -215,16 +266,16 @@ impl WordFilter {
                 let head = four & head_mask(word);
                 let bit = bucket(head);
                 if self.bitmap[bit / 64] >> (bit % 64) & 1 != 0 {
-                    self.verify(text, i * 8 + (shift / 8) as usize, head, seen);
+                    self.verify(text, i * 8 + (shift / 8) as usize, head, hits);
                 }
             }
             (x, in_word) = (y, next_in_word);
         }
     }
 
-    /// Marks the keys whose heads include `head` and that the word at `at` really begins with.
+    /// Records the keys whose heads include `head` and that the word at `at` really begins with.
     #[cold]
-    fn verify(&self, text: &[u8], at: usize, head: u32, seen: &mut Seen) {
+    fn verify(&self, text: &[u8], at: usize, head: u32, hits: &mut Vec<(usize, usize)>) {
         let from = self.heads.partition_point(|&(h, _)| h < head);
         let candidates = self.heads[from..].iter().take_while(|&&(h, _)| h == head);
         let mut word: Option<&[u8]> = None;
@@ -234,12 +285,9 @@ impl WordFilter {
                 &text[at..at + length]
             });
             let key = &self.keys[k];
-            if !seen.keys[k]
-                && (word == key.text.as_bytes()
-                    || (!key.whole && word.starts_with(key.text.as_bytes())))
+            if word == key.text.as_bytes() || (!key.whole && word.starts_with(key.text.as_bytes()))
             {
-                seen.keys[k] = true;
-                seen.order.push(k);
+                hits.push((at, k));
             }
         }
     }
@@ -315,7 +363,7 @@ fn word_bytes(x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fold;
+    use crate::text::{Folded, fold, sentences_of};
 
     fn list(cues: &[&str]) -> CueSet {
         CueSet::new(&cues.iter().map(|c| c.to_string()).collect::<Vec<_>>()).unwrap()
@@ -447,6 +495,44 @@ mod tests {
             matched.iter().all(|&n| n >= 30),
             "some list rarely matches: {matched:?}"
         );
+    }
+
+    /// Cutting one pass over an article at its sentences' edges gives, for every sentence, what
+    /// a pass over the sentence alone gives: what the cue scan relies on to read each article once.
+    #[test]
+    fn lists_in_ranges_agree_with_a_pass_per_sentence() {
+        let lists = notations();
+        let filter = WordFilter::new(&lists.iter().collect::<Vec<_>>());
+        let mut next = crate::testing::sequence(0x51_7CC1_B727_220A);
+        // Sentence ends of every kind, glued to words or not.
+        const ENDS: &[&str] = &[
+            ". ", "! ", "? ", "… ", ".» ", ".\n", "\n", "\r\n", "\u{2028}", ". A ",
+        ];
+        let mut sentences = 0;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(40) {
+                text.push_str(PIECES[next(PIECES.len())]);
+                match next(6) {
+                    0 => text.push_str(ENDS[next(ENDS.len())]),
+                    1..=3 => text.push(' '),
+                    _ => {}
+                }
+            }
+            let folded = Folded::new(&text, 0);
+            let split = sentences_of(&text, &folded);
+            let ranges = split
+                .iter()
+                .map(|s| folded.folded_offset(s.start)..folded.folded_offset(s.end));
+            let cut = filter.lists_in_ranges(&filter.key_hits(&folded.text), ranges);
+            let alone: Vec<Lists> = split
+                .iter()
+                .map(|s| filter.lists_in(&s.folded.text))
+                .collect();
+            assert_eq!(cut, alone, "{text:?}");
+            sentences += split.len();
+        }
+        assert!(sentences > 10_000, "only {sentences} sentences");
     }
 
     #[test]
