@@ -61,6 +61,39 @@ fn unreadable_articles_are_skipped_in_name_order_with_warnings() {
     );
 }
 
+/// An article over the size limit (256 MiB) is skipped before it is read, with its size; the
+/// file here is sparse, so it takes no room on disk.
+#[test]
+fn an_article_over_the_size_limit_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path();
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/004_e6ac4a2d74cea2ff.txt");
+    std::fs::copy(article, corpus.join("a.txt")).unwrap();
+    let limit = claimcheck::corpus::MAX_ARTICLE_BYTES;
+    std::fs::File::create(corpus.join("huge.txt"))
+        .unwrap()
+        .set_len(limit + 1)
+        .unwrap();
+    let out = check(corpus);
+    assert_eq!(out.status.code(), Some(0));
+    let reason = format!("too large ({} bytes; the limit is {limit})", limit + 1);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("skipped {}/huge.txt: {reason}", corpus.display())),
+        "{stderr}"
+    );
+    let report: claimcheck::report::JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report.skipped.len(), 1);
+    assert_eq!(
+        (
+            report.skipped[0].source.as_str(),
+            report.skipped[0].reason.as_str()
+        ),
+        ("huge.txt", reason.as_str())
+    );
+    assert_eq!(report.sources.len(), 1);
+}
+
 #[test]
 fn a_corpus_with_nothing_readable_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
