@@ -175,7 +175,10 @@ impl CueScan {
         self.needs.iter().any(|n| n.may_keep(&found))
     }
 
-    /// Which cue lists may occur in each sentence of `doc`: one row per sentence.
+    /// Which cue lists may occur in each sentence of `doc`: one row per sentence, from a pass of
+    /// the filter over each sentence. [`CueScan::extract_article`] gets the same rows from its one
+    /// pass over the article (see [`WordFilter::lists_in_ranges`]); this is for a document given
+    /// without that pass, and for the benchmarks.
     pub fn hits(&self, doc: &Document) -> Vec<Vec<usize>> {
         doc.sentences
             .iter()
