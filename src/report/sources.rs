@@ -54,9 +54,11 @@ pub struct SourceInfo<'a> {
 impl SourceInfo<'_> {
     /// Its path as opened, for `file:line` locations.
     pub fn path(&self) -> String {
+        // What `display()` shows (names that are not UTF-8 with replacement characters), without
+        // going through the formatting machinery: reports ask for a path per quote.
         article_path(self.root, self.name, self.odd_path)
-            .display()
-            .to_string()
+            .to_string_lossy()
+            .into_owned()
     }
 }
 
