@@ -77,7 +77,7 @@ pub struct JsonClaim<T = String> {
     pub sources: Vec<JsonClaimSource<T>>,
     /// How many sources are silent on the claim.
     pub silent: usize,
-    pub findings: Vec<JsonFinding>,
+    pub findings: Vec<JsonFinding<T>>,
 }
 
 /// What one source says about one claim.
@@ -106,14 +106,15 @@ pub struct JsonMention<T = String> {
     pub note: Option<T>,
 }
 
-/// A finding.
+/// A finding. Its sources' names and values are `String`s when read back, and borrowed from the
+/// report when written: a contradiction on a large corpus names thousands of sources.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct JsonFinding {
+pub struct JsonFinding<T = String> {
     pub code: String,
     pub severity: String,
-    pub sources: Vec<String>,
-    pub values: Vec<String>,
+    pub sources: Vec<T>,
+    pub values: Vec<T>,
     pub message: String,
     /// The semantic fingerprint, the key of baseline entries.
     pub fingerprint: String,
@@ -223,11 +224,11 @@ fn json_claim<'a>(report: &'a Report, ci: usize, c: &'a ClaimReport) -> JsonClai
                 sources: f
                     .sources
                     .iter()
-                    .map(|i| report.sources.get(i).name.to_string())
+                    .map(|i| report.sources.get(i).name)
                     .collect(),
                 // As the contract has always had them: one per source of a contradiction
                 // (each side's value repeated), every value of an inconsistent source.
-                values: f.stated().into_iter().map(|(_, v)| v.to_string()).collect(),
+                values: f.stated().into_iter().map(|(_, v)| v).collect(),
                 message: report.finding_message(c, f),
                 fingerprint: a.fingerprint.to_string(),
                 baseline: if a.known.is_some() { "known" } else { "new" }.into(),
