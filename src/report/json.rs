@@ -44,17 +44,18 @@ pub struct JsonStale {
     pub reason: Option<String>,
 }
 
-/// A source of the corpus.
+/// A source of the corpus. Its texts are `String`s when read back, and borrowed from the report
+/// when written (its path, rebuilt from the corpus folder, excepted).
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct JsonSource {
-    pub source: String,
-    pub name: String,
+pub struct JsonSource<T = String> {
+    pub source: T,
+    pub name: T,
     pub path: String,
-    pub outlet: Option<String>,
-    pub url: Option<String>,
+    pub outlet: Option<T>,
+    pub url: Option<T>,
     pub published: Option<String>,
-    pub language: Option<String>,
+    pub language: Option<T>,
 }
 
 /// A file that could not be read.
@@ -149,13 +150,13 @@ pub struct SourcesView<'a>(&'a Sources);
 impl Serialize for SourcesView<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|s| JsonSource {
-            source: s.name.to_string(),
-            name: s.short.to_string(),
+            source: s.name,
+            name: s.short,
             path: s.path(),
-            outlet: s.meta.outlet.clone(),
-            url: s.meta.url.clone(),
+            outlet: s.meta.outlet.as_deref(),
+            url: s.meta.url.as_deref(),
             published: s.meta.published.map(|d| d.to_string()),
-            language: s.meta.language.clone(),
+            language: s.meta.language.as_deref(),
         }))
     }
 }
