@@ -144,8 +144,9 @@ pub fn level_of(claim: &ClaimReport, kind: FindingKind) -> Level {
         .unwrap_or_else(|| severity_of(kind))
 }
 
-/// Judges every finding of `report` against the baseline and the fail level.
-pub fn assess(report: &Report, baseline: Option<&Baseline>, fail_on: Level) -> Gate {
+/// Assesses every finding of `report`: its level and fingerprint, with no baseline and the
+/// default fail level (what [`Report::new`] records; [`reassess`] judges against a baseline).
+pub fn assess(report: &Report) -> Gate {
     // A claim's findings are fingerprinted apart from the others': on a large corpus a
     // contradiction hashes thousands of source names, so the claims are spread over the cores.
     let findings: Vec<Vec<Assessment>> = report
@@ -165,7 +166,7 @@ pub fn assess(report: &Report, baseline: Option<&Baseline>, fail_on: Level) -> G
                 .collect()
         })
         .collect();
-    judge(findings, baseline, fail_on)
+    judge(findings, None, Level::default())
 }
 
 /// Judges again the findings of a report already assessed (every [`Report`] is, with no baseline,

@@ -110,7 +110,7 @@ impl Report {
             gate: Gate::default(),
             near_misses: None,
         };
-        report.gate = gate::assess(&report, None, Level::default());
+        report.gate = gate::assess(&report);
         report
     }
 
