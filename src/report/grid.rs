@@ -7,6 +7,10 @@
 //! its lines split and styled: claims times sources cells, 6.4 million on 100,000 articles with 64
 //! claims, which took 1.8 GB. Here only the column widths are kept, and each row's cells while
 //! that row is written.
+//!
+//! One difference, on purpose: comfy-table held widths in 16 bits, so a cell wider than 65,533
+//! terminal columns (an outlet name of that length in `sources.toml`, say) made it cap the column
+//! and re-wrap the cell. Here a column is always as wide as its widest line.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -166,6 +170,22 @@ mod tests {
                 .collect();
             assert_eq!(ours(&rows), comfy(&rows), "{rows:?}");
         }
+    }
+
+    #[test]
+    fn a_cell_wider_than_sixteen_bits_stays_on_one_line() {
+        let wide = "w".repeat(70_000);
+        let rows = vec![
+            vec!["claim".to_string(), wide.clone()],
+            vec!["count".to_string(), "100".to_string()],
+        ];
+        let lines: Vec<String> = ours(&rows).lines().map(String::from).collect();
+        assert_eq!(lines.len(), 5);
+        assert_eq!(lines[1], format!("│ claim ┆ {wide} │"));
+        assert_eq!(
+            lines[3],
+            format!("│ count ┆ 100{} │", " ".repeat(70_000 - 3))
+        );
     }
 
     #[test]
