@@ -25,7 +25,10 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Vec<Diagnostic>> {
-    let (mut report, mut warnings) = crate::check_with(&args.input, args.near_misses)?;
+    // Only the table shows near misses: another format warns that it leaves them out (see
+    // `ignored_options`), and they are not looked for.
+    let near_misses = args.near_misses && args.format == Format::Table;
+    let (mut report, mut warnings) = crate::check_with(&args.input, near_misses)?;
     warnings.extend(crate::ignored_options(args));
     let baseline = match &args.baseline {
         Some(path) => Some(Baseline::read(path)?),
