@@ -64,17 +64,13 @@ pub fn check_corpus(
         .filter_map(|index| {
             let outcome = listing.read(index).map(|(article, warning)| {
                 // The source index is set once the readable articles are counted.
-                let results: Vec<(usize, SourceResult)> = scan
-                    .extract_article(claims, &article)
-                    .into_iter()
+                let reading = scan.read_article(claims, &article, near_misses);
+                let results: Vec<(usize, SourceResult)> = (reading.extractions.into_iter())
                     .map(|(claim, extraction)| (claim, compare::judge_source(0, extraction)))
                     .collect();
                 Said {
                     results,
-                    near_misses: match near_misses {
-                        true => scan.near_misses(claims, &article),
-                        false => Vec::new(),
-                    },
+                    near_misses: reading.near_misses,
                     warning: warning.map(Box::new),
                 }
             });

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::words::{KeyHits, Lists, WordFilter};
+use super::words::{Lists, WordFilter};
 use super::{Document, Extraction, extract, near_miss};
 use crate::claims::{ClaimKind, ClaimSet, CueSet};
 use crate::corpus::Article;
@@ -23,6 +23,17 @@ pub struct CueScan {
     /// How many distinct lists the filter has.
     lists: usize,
     needs: Vec<Need>,
+}
+
+/// What [`CueScan::read_article`] finds in one article.
+#[derive(Debug, Default)]
+pub struct ArticleReading {
+    /// `(claim index, extraction)` for each claim the article states a value for or leaves
+    /// unspecified, in claim order.
+    pub extractions: Vec<(usize, Extraction)>,
+    /// When asked for, `(claim index, sentences)` for each claim with near misses in the article
+    /// (see [`near_miss`]), in claim order.
+    pub near_misses: Vec<(usize, Vec<near_miss::NearMiss>)>,
 }
 
 /// Which sentences a claim's extractor must see.
@@ -111,68 +122,71 @@ impl CueScan {
         claims: &ClaimSet,
         article: &Article,
     ) -> Vec<(usize, Extraction)> {
+        self.read_article(claims, article, false).extractions
+    }
+
+    /// What `article` says about the claims of `claims` and, with `near_misses`, the sentences
+    /// that name a claim but gave it no value: one fold, one pass of the filter and one split
+    /// into sentences serve both.
+    pub fn read_article(
+        &self,
+        claims: &ClaimSet,
+        article: &Article,
+        near_misses: bool,
+    ) -> ArticleReading {
         // One pass of the filter over the whole folded article tells whether any claim can find
         // something here and, cut at the sentences' edges, which lists each sentence may hold.
         // Most articles stop here: the fold that maps offsets back (and is cut into sentences) is
         // made only for the others, and gives the same text.
         let keys = self.filter.key_hits(&crate::text::fold(&article.text));
-        if !self.may_match(&keys) {
-            return Vec::new();
+        let found = self.filter.lists_of(keys.keys());
+        let extracts = self.may_match(&found);
+        // A near miss holds the claim's naming cue, which is its anchor list here: only the claims
+        // whose anchor may occur are traced.
+        let named: Vec<usize> = match near_misses {
+            true => (self.needs.iter().enumerate())
+                .filter(|(_, need)| need.anchor.is_some_and(|list| found.contains(list)))
+                .map(|(claim, _)| claim)
+                .collect(),
+            false => Vec::new(),
+        };
+        if !extracts && named.is_empty() {
+            return ArticleReading::default();
         }
         let folded = Folded::new(&article.text, 0);
         let doc = Document::with_folded(article, &folded);
-        let ranges = (doc.sentences.iter())
-            .map(|s| folded.folded_offset(s.start)..folded.folded_offset(s.end));
-        let hits: Vec<Vec<usize>> = (self.filter.lists_in_ranges(&keys, ranges).iter())
-            .map(|lists| lists.iter().collect())
-            .collect();
-        self.extract_all(claims, &doc, &hits)
-    }
-
-    /// The near misses of the claims of `claims` in `article` (see [`near_miss`]): `(claim index,
-    /// sentences)` for each claim that has some, in claim order. A near miss holds the claim's
-    /// naming cue, which is its anchor list here: only the claims whose anchor may occur in the
-    /// article are traced, and an article where none may is not split into sentences.
-    ///
-    /// [`near_miss`]: super::near_miss
-    pub fn near_misses(
-        &self,
-        claims: &ClaimSet,
-        article: &Article,
-    ) -> Vec<(usize, Vec<near_miss::NearMiss>)> {
-        let found = self.filter.lists_in(&crate::text::fold(&article.text));
-        let named: Vec<usize> = (self.needs.iter().enumerate())
-            .filter(|(_, need)| need.anchor.is_some_and(|list| found.contains(list)))
-            .map(|(claim, _)| claim)
-            .collect();
-        if named.is_empty() {
-            return Vec::new();
-        }
-        let doc = Document::new(article);
-        named
+        let extractions = if extracts {
+            let ranges = (doc.sentences.iter())
+                .map(|s| folded.folded_offset(s.start)..folded.folded_offset(s.end));
+            let hits: Vec<Vec<usize>> = (self.filter.lists_in_ranges(&keys, ranges).iter())
+                .map(|lists| lists.iter().collect())
+                .collect();
+            self.extract_all(claims, &doc, &hits)
+        } else {
+            Vec::new()
+        };
+        let near_misses = named
             .into_iter()
             .map(|claim| {
                 let misses = near_miss::near_misses(&claims.claims[claim], &claims.story, &doc);
                 (claim, misses)
             })
             .filter(|(_, misses)| !misses.is_empty())
-            .collect()
+            .collect();
+        ArticleReading {
+            extractions,
+            near_misses,
+        }
     }
 
-    /// Whether any claim could find something in a text where the filter found `keys`: its
-    /// anchor cues (with a date's subject), or its unspecified phrases with a cue that ties them
-    /// to the claim, may occur. Sentences are folded pieces of the folded article, so a cue that
-    /// occurs in one occurs in the folded article.
-    fn may_match(&self, keys: &KeyHits) -> bool {
-        if self
-            .needs
+    /// Whether any claim could find something in a text where the filter `found` these lists:
+    /// its anchor cues (with a date's subject), or its unspecified phrases with a cue that ties
+    /// them to the claim, may occur. Sentences are folded pieces of the folded article, so a cue
+    /// that occurs in one occurs in the folded article.
+    fn may_match(&self, found: &Lists) -> bool {
+        self.needs
             .iter()
-            .any(|n| n.always_whole || n.anchor.is_none())
-        {
-            return true;
-        }
-        let found = self.filter.lists_of(keys.keys());
-        self.needs.iter().any(|n| n.may_keep(&found))
+            .any(|n| n.always_whole || n.anchor.is_none() || n.may_keep(found))
     }
 
     /// Which cue lists may occur in each sentence of `doc`: one row per sentence, from a pass of
