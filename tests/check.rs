@@ -481,3 +481,39 @@ fn a_possibility_is_seen_in_the_whole_sentence_even_when_the_quote_is_a_window_o
     let report: claimcheck::report::JsonReport = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(cell(&report, "instructor_count", "long"), "silent");
 }
+
+/// The table's columns are as wide as what they show: a source that every claim hears from has no
+/// "silent" cell, and its column is only as wide as its values.
+#[test]
+fn a_column_without_a_silent_cell_is_as_wide_as_its_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        dir.path().join("claims.toml"),
+        "[story]\ntitle = \"t\"\n\n[[claims]]\nid = \"count\"\nlabel = \"Instructors\"\n\
+         kind = \"count\"\nsubject = [\"instructor\"]\n",
+    )
+    .unwrap();
+    let say = |name: &str, text: &str| std::fs::write(corpus.join(name), text).unwrap();
+    say(
+        "a.txt",
+        "Niger welcomed 100 Russian military instructors on Wednesday.",
+    );
+    say("b.txt", "About 100 instructors arrived in Niamey.");
+    say("c.txt", "The weather was fine in Niamey.");
+    let r = run(dir.path(), &["check"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let grid: Vec<&str> = r.stdout.lines().skip(1).take(6).collect();
+    assert_eq!(
+        grid,
+        [
+            "┌───────┬─────┬──────┬────────┬─────────┐",
+            "│ claim ┆ a   ┆ b    ┆ c      ┆ verdict │",
+            "╞═══════╪═════╪══════╪════════╪═════════╡",
+            "│ count ┆ 100 ┆ ~100 ┆ silent ┆ agree   │",
+            "└───────┴─────┴──────┴────────┴─────────┘",
+            "",
+        ]
+    );
+}

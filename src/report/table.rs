@@ -29,17 +29,19 @@ fn write_grid(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for (column, text) in header.iter().enumerate() {
         grid.fit(column, text);
     }
+    // How many claims each source speaks of: a column with fewer has a "silent" cell.
+    let mut speaking = vec![0; sources];
     for claim in &report.claims {
         grid.fit(0, &claim.id);
         grid.fit(sources + 1, claim.result.verdict.name());
-        if claim.result.sources.len() < sources {
-            // Some source is silent: "silent" is wider than a column of one-letter names.
-            for column in 1..=sources {
-                grid.fit(column, SILENT);
-            }
-        }
         for result in &claim.result.sources {
+            speaking[result.source] += 1;
             grid.fit(result.source + 1, &cell(result));
+        }
+    }
+    for (source, &count) in speaking.iter().enumerate() {
+        if count < report.claims.len() {
+            grid.fit(source + 1, SILENT);
         }
     }
     grid.top(out)?;
