@@ -208,9 +208,21 @@ pub fn fold(s: &str) -> String {
     fold_with(s, |_, _| {})
 }
 
+/// [`fold`] as bytes, for a reader of bytes (the cue filter's pass over every article): the
+/// same bytes, without checking again that they are UTF-8.
+pub fn fold_bytes(s: &str) -> Vec<u8> {
+    fold_bytes_with(s, |_, _| {})
+}
+
 /// [`fold`], telling `changed` the folded and original byte ranges (from the start of each) of
 /// every character that is not ASCII, in order.
-fn fold_with(s: &str, mut changed: impl FnMut((usize, usize), (usize, usize))) -> String {
+fn fold_with(s: &str, changed: impl FnMut((usize, usize), (usize, usize))) -> String {
+    // Only ASCII bytes and whole folded characters were pushed.
+    String::from_utf8(fold_bytes_with(s, changed)).expect("folding keeps UTF-8 valid")
+}
+
+/// [`fold_with`] as bytes.
+fn fold_bytes_with(s: &str, mut changed: impl FnMut((usize, usize), (usize, usize))) -> Vec<u8> {
     let mut bytes: Vec<u8> = Vec::with_capacity(s.len());
     let mut scratch = String::new();
     let mut rest = s;
@@ -241,8 +253,7 @@ fn fold_with(s: &str, mut changed: impl FnMut((usize, usize), (usize, usize))) -
             (original_start, s.len() - rest.len()),
         );
     }
-    // Only ASCII bytes and whole folded characters were pushed.
-    String::from_utf8(bytes).expect("folding keeps UTF-8 valid")
+    bytes
 }
 
 /// A sentence of an article: its byte range in the article and its folded text.
@@ -701,6 +712,45 @@ mod tests {
             mixed.push_str(&text[at..]);
             assert_eq!(ascii_prefix_len(mixed.as_bytes()), at);
             assert_eq!(ascii_prefix_len(&text.as_bytes()[..at]), at);
+        }
+    }
+
+    #[test]
+    fn fold_is_the_fold_of_each_character() {
+        // Text that crosses the eight-byte chunks at every offset, with characters of every
+        // length and the ASCII bytes that fold to something else.
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            " ",
+            "Niger",
+            "AGADEZ ",
+            "é",
+            "É",
+            "’",
+            "«\u{a0}",
+            "Œ",
+            "\t",
+            "\r\n",
+            "`",
+            "ß",
+            "ﬁ",
+            "—",
+            "𝔸",
+            "\u{7f}",
+            "\u{1}",
+            "Iliouchine-76 ",
+            "0123456789",
+        ];
+        let mut next = crate::testing::sequence(0x0f01_dc4a_2b1e_77e5);
+        for _ in 0..5000 {
+            let text: String = (0..next(40)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let mut expected = String::new();
+            for ch in text.chars() {
+                fold_char(ch, &mut expected);
+            }
+            assert_eq!(fold(&text), expected, "{text:?}");
+            assert_eq!(fold_bytes(&text), expected.as_bytes(), "{text:?}");
         }
     }
 

@@ -161,14 +161,14 @@ impl WordFilter {
 
     /// The lists that may occur in `folded` (text folded by [`crate::text::fold`]).
     pub fn lists_in(&self, folded: &str) -> Lists {
-        self.lists_of(self.key_hits(folded).keys())
+        self.lists_of(self.key_hits(folded.as_bytes()).keys())
     }
 
     /// Where the keys start words of `folded`: the one pass over a text, from which
     /// [`WordFilter::lists_of`] and [`WordFilter::lists_in_ranges`] tell what may occur.
-    pub fn key_hits(&self, folded: &str) -> KeyHits {
+    pub fn key_hits(&self, folded: &[u8]) -> KeyHits {
         let mut hits = Vec::new();
-        self.mark_keys(folded.as_bytes(), &mut hits);
+        self.mark_keys(folded, &mut hits);
         KeyHits(hits)
     }
 
@@ -524,7 +524,7 @@ mod tests {
             let ranges = split
                 .iter()
                 .map(|s| folded.folded_offset(s.start)..folded.folded_offset(s.end));
-            let cut = filter.lists_in_ranges(&filter.key_hits(&folded.text), ranges);
+            let cut = filter.lists_in_ranges(&filter.key_hits(folded.text.as_bytes()), ranges);
             let alone: Vec<Lists> = split
                 .iter()
                 .map(|s| filter.lists_in(&s.folded.text))
