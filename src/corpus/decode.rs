@@ -74,9 +74,8 @@ pub fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), St
         let from = (encoding != UTF_8).then(|| encoding.name());
         return Ok((text, from));
     }
-    if bytes.contains(&0) {
-        return Err("binary file (contains NUL bytes)".into());
-    }
+    // NUL bytes are looked for by `check_text`, once the text is decoded: NUL is a control
+    // character, so a text without any has none, and the usual article is not read for them.
     match String::from_utf8(bytes) {
         Ok(text) => {
             check_text(&text)?;
@@ -90,10 +89,14 @@ pub fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), St
     }
 }
 
-/// Refuses text that is not prose: control characters other than tab, line feed, carriage return
-/// and form feed making up more than one character in a hundred. (NUL is refused before.)
+/// Refuses text that is not prose: any NUL, or control characters other than tab, line feed,
+/// carriage return and form feed making up more than one character in a hundred.
 fn check_text(text: &str) -> Result<(), String> {
     let controls = count_controls(text.as_bytes());
+    // Windows-1252 decodes a NUL byte to U+0000, as UTF-8 does.
+    if controls > 0 && text.as_bytes().contains(&0) {
+        return Err("binary file (contains NUL bytes)".into());
+    }
     let total = if controls > 0 {
         text.chars().count()
     } else {
