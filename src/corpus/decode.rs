@@ -118,7 +118,7 @@ fn check_text(text: &str) -> Result<(), String> {
 ///
 /// Every article is read once here, so this works on bytes in a form the compiler vectorizes:
 /// each byte is judged with the one before it, without branches, and hits are summed per block
-/// in a byte-wide counter (a block of 255 bytes cannot overflow it).
+/// in a byte-wide counter (a block of at most 255 bytes cannot overflow it).
 fn count_controls(bytes: &[u8]) -> usize {
     // A multiple of the vector width: a block of 255 left 15 bytes to a scalar loop each time.
     const BLOCK: usize = 240;
@@ -180,6 +180,11 @@ mod tests {
     fn refuses_binary_and_empty() {
         assert!(decode(b"").unwrap_err().contains("empty"));
         assert!(decode(b"ab\0cd").unwrap_err().contains("NUL"));
+        // Any NUL, even one far below the share of control characters that refuses a text, and
+        // in text read as Windows-1252.
+        let one_nul = [&b"Niamey ".repeat(300)[..], b"\0"].concat();
+        assert!(decode(&one_nul).unwrap_err().contains("NUL bytes"));
+        assert!(decode(b"caf\xE9 \0 ").unwrap_err().contains("NUL bytes"));
         assert!(
             decode(b"\x01\x02\x03\x04 text")
                 .unwrap_err()
