@@ -717,8 +717,8 @@ mod tests {
 
     #[test]
     fn fold_is_the_fold_of_each_character() {
-        // Text that crosses the eight-byte chunks at every offset, with characters of every
-        // length and the ASCII bytes that fold to something else.
+        // Runs of ASCII of every length (read eight bytes at a time by `ascii_prefix_len`),
+        // characters of every length, and the ASCII bytes that fold to something else.
         const PIECES: &[&str] = &[
             "a",
             "Z",
