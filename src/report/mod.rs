@@ -8,6 +8,7 @@ mod grid;
 pub mod json;
 mod markdown;
 mod near_misses;
+mod pretty;
 mod sarif;
 mod sources;
 mod table;
@@ -283,7 +284,7 @@ pub fn excerpt(quote: &str, matched: &str, width: usize) -> String {
 /// so they go through a buffer of a known type first (a third less time for a large report).
 fn write_pretty_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut buffered, value)?;
+    pretty::write(&mut buffered, value)?;
     writeln!(buffered)?;
     buffered.flush()
 }
