@@ -168,7 +168,7 @@ static TWO_BYTE_FOLDED: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::
 
 /// The folded form of an ASCII byte: the fast path of [`fold_char`], same result. Written without
 /// branches so that folding a run of ASCII (most of an article) is vectorized.
-fn fold_ascii(b: u8) -> u8 {
+pub fn fold_ascii(b: u8) -> u8 {
     let upper = u8::from(b.wrapping_sub(b'A') < 26);
     let lower = b | (upper << 5);
     let space = (b == b'\t') | (b == b'\r') | (b == 0x0B) | (b == 0x0C);
@@ -208,32 +208,48 @@ pub fn fold(s: &str) -> String {
     fold_with(s, |_, _| {})
 }
 
-/// [`fold`] as bytes, for a reader of bytes (the cue filter's pass over every article): the
-/// same bytes, without checking again that they are UTF-8.
-pub fn fold_bytes(s: &str) -> Vec<u8> {
-    fold_bytes_with(s, |_, _| {})
+/// The bytes of [`fold`], each put through `map`, with room for `spare` more: for a reader of
+/// bytes that wants them changed (the cue filter's pass over every article keeps only word
+/// bytes), in the same pass and without checking again that they are UTF-8. The folded text's
+/// offsets stay those of [`fold`]. `ascii` is what an ASCII byte of `s` becomes, `map` of its
+/// fold ([`fold_ascii`]) written so that the compiler can vectorize it over runs of ASCII.
+pub fn fold_bytes_map(
+    s: &str,
+    ascii: impl Fn(u8) -> u8,
+    map: impl Fn(u8) -> u8,
+    spare: usize,
+) -> Vec<u8> {
+    fold_bytes_with(s, ascii, map, spare, |_, _| {})
 }
 
 /// [`fold`], telling `changed` the folded and original byte ranges (from the start of each) of
 /// every character that is not ASCII, in order.
 fn fold_with(s: &str, changed: impl FnMut((usize, usize), (usize, usize))) -> String {
-    // Only ASCII bytes and whole folded characters were pushed.
-    String::from_utf8(fold_bytes_with(s, changed)).expect("folding keeps UTF-8 valid")
+    // Only ASCII bytes and whole folded characters were pushed, unchanged.
+    let bytes = fold_bytes_with(s, fold_ascii, |b| b, 0, changed);
+    String::from_utf8(bytes).expect("folding keeps UTF-8 valid")
 }
 
-/// [`fold_with`] as bytes.
-fn fold_bytes_with(s: &str, mut changed: impl FnMut((usize, usize), (usize, usize))) -> Vec<u8> {
-    let mut bytes: Vec<u8> = Vec::with_capacity(s.len());
+/// [`fold_with`] as bytes, each put through `map` (ASCII bytes of `s` through `ascii`), with room
+/// for `spare` more.
+fn fold_bytes_with(
+    s: &str,
+    ascii: impl Fn(u8) -> u8,
+    map: impl Fn(u8) -> u8,
+    spare: usize,
+    mut changed: impl FnMut((usize, usize), (usize, usize)),
+) -> Vec<u8> {
+    let mut bytes: Vec<u8> = Vec::with_capacity(s.len() + spare);
     let mut scratch = String::new();
     let mut rest = s;
     while !rest.is_empty() {
-        let ascii = ascii_prefix_len(rest.as_bytes());
+        let run = ascii_prefix_len(rest.as_bytes());
         let start = bytes.len();
-        bytes.extend_from_slice(&rest.as_bytes()[..ascii]);
+        bytes.extend_from_slice(&rest.as_bytes()[..run]);
         for b in &mut bytes[start..] {
-            *b = fold_ascii(*b);
+            *b = ascii(*b);
         }
-        rest = &rest[ascii..];
+        rest = &rest[run..];
         let (folded_start, original_start) = (bytes.len(), s.len() - rest.len());
         // A two-byte character is decoded here and looked up, without going through `char`.
         if let [lead @ 0xC2..=0xDF, next, ..] = *rest.as_bytes() {
@@ -247,6 +263,9 @@ fn fold_bytes_with(s: &str, mut changed: impl FnMut((usize, usize), (usize, usiz
             rest = &rest[ch.len_utf8()..];
         } else {
             break;
+        }
+        for b in &mut bytes[folded_start..] {
+            *b = map(*b);
         }
         changed(
             (folded_start, bytes.len()),
@@ -750,7 +769,10 @@ mod tests {
                 fold_char(ch, &mut expected);
             }
             assert_eq!(fold(&text), expected, "{text:?}");
-            assert_eq!(fold_bytes(&text), expected.as_bytes(), "{text:?}");
+            let upper = |b: u8| b.to_ascii_uppercase();
+            let mapped: Vec<u8> = expected.bytes().map(upper).collect();
+            let folded = fold_bytes_map(&text, |b| upper(fold_ascii(b)), upper, 0);
+            assert_eq!(folded, mapped, "{text:?}");
         }
     }
 

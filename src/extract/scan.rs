@@ -138,9 +138,7 @@ impl CueScan {
         // something here and, cut at the sentences' edges, which lists each sentence may hold.
         // Most articles stop here: the fold that maps offsets back (and is cut into sentences) is
         // made only for the others, and gives the same text.
-        let keys = self
-            .filter
-            .key_hits(&crate::text::fold_bytes(&article.text));
+        let keys = self.filter.key_hits_of_text(&article.text);
         let found = self.filter.lists_of(keys.keys());
         let extracts = self.may_match(&found);
         // A near miss holds the claim's naming cue, which is its anchor list here: only the claims

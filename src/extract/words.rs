@@ -167,9 +167,14 @@ impl WordFilter {
     /// Where the keys start words of `folded`: the one pass over a text, from which
     /// [`WordFilter::lists_of`] and [`WordFilter::lists_in_ranges`] tell what may occur.
     pub fn key_hits(&self, folded: &[u8]) -> KeyHits {
-        let mut hits = Vec::new();
-        self.mark_keys(folded, &mut hits);
-        KeyHits(hits)
+        self.mark_keys(&word_buffer(folded), folded.len())
+    }
+
+    /// [`WordFilter::key_hits`] of the fold of `text` (an article as read), folding it and
+    /// keeping its word bytes in one pass: the same hits, at the same offsets of the folded text.
+    pub fn key_hits_of_text(&self, text: &str) -> KeyHits {
+        let (words, len) = folded_word_buffer(text);
+        self.mark_keys(&words, len)
     }
 
     /// The lists that may occur in `folded`'s byte `ranges` (in order, not overlapping), given
@@ -231,14 +236,15 @@ impl WordFilter {
         Lists(lists)
     }
 
-    /// Records every key that starts a word of `text`, with the word's offset, in text order.
-    fn mark_keys(&self, text: &[u8], hits: &mut Vec<(usize, usize)>) {
+    /// Every key that starts a word of a text of `len` bytes, with the word's offset, in text
+    /// order, given the text's `words` (see [`word_buffer`]).
+    fn mark_keys(&self, words: &[u8], len: usize) -> KeyHits {
         // Eight bytes at a time from the text's words (see `word_buffer`): a word starts at a
         // byte that is not zero after one that is (`carry`: whether the last byte of the
         // previous chunk was not), and its head is the four bytes there up to the first zero.
-        let words = word_buffer(text);
+        let mut hits = Vec::new();
         let mut carry = 0;
-        let chunks = words[..text.len().div_ceil(8) * 8].chunks_exact(8);
+        let chunks = words[..len.div_ceil(8) * 8].chunks_exact(8);
         for (i, chunk) in chunks.enumerate() {
             let in_word = nonzero_bytes(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
             let mut starts = in_word & !((in_word << 8) | carry);
@@ -250,10 +256,11 @@ impl WordFilter {
                 let head = four & head_mask(nonzero_bytes(u64::from(four)) as u32);
                 let bit = bucket(head);
                 if self.bitmap[bit / 64] >> (bit % 64) & 1 != 0 {
-                    self.verify(&words, at, head, hits);
+                    self.verify(words, at, head, &mut hits);
                 }
             }
         }
+        KeyHits(hits)
     }
 
     /// Records the keys whose heads include `head` and that the word at `at` really begins with.
@@ -332,10 +339,43 @@ fn bucket(bytes: u32) -> usize {
 /// vectorizes, after which telling word bytes apart takes two operations for eight bytes, not
 /// ten.
 fn word_buffer(text: &[u8]) -> Vec<u8> {
-    let mut words = Vec::with_capacity(text.len() + 16);
-    words.extend(text.iter().map(|&b| if is_word_byte(b) { b } else { 0 }));
-    words.resize(text.len().div_ceil(8) * 8 + 8, 0);
+    let mut words = Vec::with_capacity(text.len() + PADDING);
+    words.extend(text.iter().map(|&b| word_byte_or_zero(b)));
+    pad(&mut words);
     words
+}
+
+/// The [`word_buffer`] of the fold of `text`, made as it is folded, and the folded text's length.
+fn folded_word_buffer(text: &str) -> (Vec<u8>, usize) {
+    let mut words =
+        crate::text::fold_bytes_map(text, folded_ascii_word_byte, word_byte_or_zero, PADDING);
+    let len = words.len();
+    pad(&mut words);
+    (words, len)
+}
+
+/// [`word_byte_or_zero`] of the fold of ASCII byte `b`, in operations the compiler vectorizes: a
+/// letter lower-cased, a digit as it is, anything else (which folds to no word byte) zero.
+#[inline]
+fn folded_ascii_word_byte(b: u8) -> u8 {
+    let lower = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
+    let word = (lower.wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10);
+    if word { lower } else { 0 }
+}
+
+/// The most zeros [`pad`] adds.
+const PADDING: usize = 15;
+
+/// Adds the zeros that end a word buffer: from its text's end to the end of a chunk of eight,
+/// then eight more.
+fn pad(words: &mut Vec<u8>) {
+    words.resize(words.len().div_ceil(8) * 8 + 8, 0);
+}
+
+/// `b` if it is a word byte, else zero: what a word buffer holds for each byte of its text.
+#[inline]
+fn word_byte_or_zero(b: u8) -> u8 {
+    if is_word_byte(b) { b } else { 0 }
 }
 
 /// The high bit of each byte of `x` that is not zero, for bytes that are zero or word bytes
@@ -510,7 +550,11 @@ mod tests {
             let ranges = split
                 .iter()
                 .map(|s| folded.folded_offset(s.start)..folded.folded_offset(s.end));
-            let cut = filter.lists_in_ranges(&filter.key_hits(folded.text.as_bytes()), ranges);
+            let hits = filter.key_hits(folded.text.as_bytes());
+            let words = (word_buffer(folded.text.as_bytes()), folded.text.len());
+            assert_eq!(folded_word_buffer(&text), words, "{text:?}");
+            assert_eq!(filter.key_hits_of_text(&text).0, hits.0, "{text:?}");
+            let cut = filter.lists_in_ranges(&hits, ranges);
             let alone: Vec<Lists> = split
                 .iter()
                 .map(|s| filter.lists_in(&s.folded.text))
@@ -595,6 +639,14 @@ mod tests {
                 "{len}"
             );
             assert!(words[len..].iter().all(|&b| b == 0), "{len}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_byte_becomes_the_word_byte_of_its_fold() {
+        for b in 0..0x80 {
+            let expected = word_byte_or_zero(crate::text::fold_ascii(b));
+            assert_eq!(folded_ascii_word_byte(b), expected, "{b:#04x}");
         }
     }
 
