@@ -30,7 +30,7 @@ pub fn decode_article(path: &Path, bytes: Vec<u8>) -> Result<Decoded, String> {
     let (source, reencoded_from) = decode_bytes(bytes)?;
     let is_html = path
         .extension()
-        .is_some_and(|e| HTML_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str()));
+        .is_some_and(|e| super::is_one_of(e.as_encoded_bytes(), HTML_EXTENSIONS));
     if is_html {
         let markup = html::Markup::new(source);
         if markup.text.trim().is_empty() {

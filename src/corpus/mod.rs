@@ -185,28 +185,28 @@ impl Listing {
     /// an unreadable one comes back as the skipped entry and its warning.
     pub fn read(&self, index: usize) -> Result<(Article, Option<Diagnostic>), Box<Unreadable>> {
         let name = self.names.get(index);
-        let path = &self.path(index);
-        match read_article(path) {
+        let path = self.path(index);
+        match read_article(&path) {
             Ok(decoded) => {
                 let warning = decoded.reencoded_from.map(|encoding| {
                     Diagnostic::warning(
                         "article-reencoded",
                         format!("{} is not UTF-8; read it as {encoding}", path.display()),
                     )
-                    .at(Location::file(path))
+                    .at(Location::file(&path))
                     .help("save the article as UTF-8 to silence this warning")
                 });
                 let article = Article {
                     meta: self.meta.get(name).cloned().unwrap_or_default(),
                     name: name.to_string(),
-                    path: path.clone(),
+                    path,
                     text: decoded.text,
                     markup: decoded.markup,
                 };
                 Ok((article, warning))
             }
             Err(reason) => Err(Box::new(Unreadable {
-                warning: skip_warning(path, &reason),
+                warning: skip_warning(&path, &reason),
                 skipped: Skipped {
                     name: name.to_string(),
                     reason,
@@ -338,7 +338,15 @@ fn skip(corpus: &mut Corpus, name: String, path: &Path, reason: String) {
 /// or on Windows, where names use `/` and paths `\`. Listing and report keep names, not paths,
 /// so that 100,000 articles do not cost 100,000 paths.
 pub fn article_path(root: &Path, name: &str, odd: Option<&Path>) -> PathBuf {
-    odd.map_or_else(|| root.join(name), Path::to_path_buf)
+    if let Some(odd) = odd {
+        return odd.to_path_buf();
+    }
+    // `root.join(name)` in one allocation: `join` copies the folder, then grows the copy for the
+    // name (two per article read, and per source written in a report).
+    let mut path = PathBuf::with_capacity(root.as_os_str().len() + 1 + name.len());
+    path.push(root);
+    path.push(name);
+    path
 }
 
 /// The article files [`walk`] finds, in the order it finds them: names packed, and a path kept
@@ -545,8 +553,7 @@ fn is_article(path: &Path) -> bool {
 }
 
 /// Whether a file named `file_name` is an article: not hidden, with an article's extension in any
-/// case. Asked once per file of the corpus: an ASCII extension, the usual one, is compared as it
-/// is; any other is lower-cased first, as Unicode says (the Kelvin sign is a `k`).
+/// case. Asked once per file of the corpus.
 fn is_article_name(file_name: &std::ffi::OsStr) -> bool {
     let bytes = file_name.as_encoded_bytes();
     if bytes.first() == Some(&b'.') {
@@ -557,14 +564,18 @@ fn is_article_name(file_name: &std::ffi::OsStr) -> bool {
     let Some(dot) = bytes.iter().rposition(|&b| b == b'.') else {
         return false;
     };
-    let ext = &bytes[dot + 1..];
+    is_one_of(&bytes[dot + 1..], ARTICLE_EXTENSIONS)
+}
+
+/// Whether the file extension `ext` is one of `known` (lower case) in any case. An ASCII
+/// extension, the usual one, is compared as it is, without a copy; any other is lower-cased
+/// first, as Unicode says (the Kelvin sign is a `k`).
+fn is_one_of(ext: &[u8], known: &[&str]) -> bool {
     if ext.is_ascii() {
-        ARTICLE_EXTENSIONS
-            .iter()
-            .any(|known| known.as_bytes().eq_ignore_ascii_case(ext))
+        known.iter().any(|k| k.as_bytes().eq_ignore_ascii_case(ext))
     } else {
         let ext = String::from_utf8_lossy(ext).to_lowercase();
-        ARTICLE_EXTENSIONS.contains(&ext.as_str())
+        known.contains(&ext.as_str())
     }
 }
 

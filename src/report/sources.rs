@@ -56,9 +56,9 @@ impl SourceInfo<'_> {
     pub fn path(&self) -> String {
         // What `display()` shows (names that are not UTF-8 with replacement characters), without
         // going through the formatting machinery: reports ask for a path per quote.
-        article_path(self.root, self.name, self.odd_path)
-            .to_string_lossy()
-            .into_owned()
+        let path = article_path(self.root, self.name, self.odd_path).into_os_string();
+        path.into_string()
+            .unwrap_or_else(|path| path.to_string_lossy().into_owned())
     }
 }
 
