@@ -57,6 +57,11 @@ pub fn check(
     if let (Format::Github, Some(summary)) = (args.format, summary) {
         append_summary(Path::new(&summary), &report)?;
     }
+    // Freeing the report is the last work of the run, and the longest to do for nothing: on a
+    // corpus of 100,000 articles it is hundreds of thousands of allocations (20 to 30 ms). It is
+    // done on a thread of its own, which the end of the process may cut short (and here, should
+    // no thread be had, since the closure and the report it holds are then dropped).
+    let _ = std::thread::Builder::new().spawn(move || drop(report));
     Ok(status)
 }
 
