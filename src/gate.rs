@@ -215,7 +215,7 @@ pub fn records(report: &Report) -> Vec<(usize, Record)> {
         for (f, finding) in claim.result.findings.iter().enumerate() {
             let a = report.gate.of(c, f);
             if a.level.reaches(report.gate.fail_on) {
-                let name = |i: usize| report.sources.get(i).name.to_string();
+                let name = |i: usize| report.sources.name(i).to_string();
                 let sources: BTreeMap<String, String> = match finding.kind {
                     FindingKind::Contradiction | FindingKind::SingleSource => finding
                         .stated()

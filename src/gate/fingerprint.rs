@@ -30,7 +30,7 @@ impl std::fmt::Display for Fingerprint {
 
 /// The fingerprint of `finding` of `claim`.
 pub fn of(report: &Report, claim: &ClaimReport, finding: &Finding) -> Fingerprint {
-    let name = |i: usize| report.sources.get(i).name;
+    let name = |i: usize| report.sources.name(i);
     let mut parts = Parts::new();
     parts.push(&claim.id);
     parts.push(finding.kind.code());

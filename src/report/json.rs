@@ -190,7 +190,7 @@ fn json_claim<'a>(report: &'a Report, ci: usize, c: &'a ClaimReport) -> JsonClai
             .sources
             .iter()
             .map(|r| JsonClaimSource {
-                source: report.sources.get(r.source).name.to_string(),
+                source: report.sources.name(r.source).to_string(),
                 status: r.status.name().to_string(),
                 value: match r.status {
                     Status::Stated | Status::Inconsistent => r.value.as_ref().map(|v| v.display()),
@@ -222,11 +222,7 @@ fn json_claim<'a>(report: &'a Report, ci: usize, c: &'a ClaimReport) -> JsonClai
             .map(|(f, a)| JsonFinding {
                 code: f.kind.code().to_string(),
                 severity: a.level.name().to_string(),
-                sources: f
-                    .sources
-                    .iter()
-                    .map(|i| report.sources.get(i).name)
-                    .collect(),
+                sources: f.sources.iter().map(|i| report.sources.name(i)).collect(),
                 // As the contract has always had them: one per source of a contradiction
                 // (each side's value repeated), every value of an inconsistent source.
                 values: f.stated().into_iter().map(|(_, v)| v).collect(),
