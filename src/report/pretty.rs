@@ -1,17 +1,17 @@
 //! Pretty-printed JSON, byte for byte as `serde_json::to_writer_pretty` prints it (two spaces a
 //! level), for less work: serde_json's printer writes a line's indent one level at a time, six
-//! or more calls per line deep in a report; this one writes the line break and the whole indent in
-//! one. The JSON report of a large corpus is tens of megabytes written on one thread, after
-//! every article has been read, so its cost adds straight to the run's time.
+//! or more calls per line deep in a report; this one writes the comma, the line break and the
+//! whole indent in one. The JSON report of a large corpus is tens of megabytes written on one
+//! thread, after every article has been read, so its cost adds straight to the run's time.
 
 use std::io::{self, Write};
 
 use serde_json::ser::Formatter;
 
-/// A line break followed by the indent of the deepest level written in one piece; deeper levels
-/// take more than one write.
-const BREAK_AND_INDENT: &[u8; 1 + 2 * 32] =
-    b"\n                                                                ";
+/// A comma, a line break and the indent of the deepest level written in one piece; a line that
+/// follows no comma starts at the break, and deeper levels take more than one write.
+const BREAK_AND_INDENT: &[u8; 2 + 2 * 32] =
+    b",\n                                                                ";
 
 /// The state of `serde_json`'s `PrettyFormatter`: how deep the printer is, and whether the
 /// current array or object has had a value (an empty one closes on the same line).
@@ -22,15 +22,16 @@ pub struct Pretty {
 }
 
 impl Pretty {
-    /// A line break and the indent of the current depth.
-    fn new_line<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+    /// A line break and the indent of the current depth, after a comma when `comma` is set.
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W, comma: bool) -> io::Result<()> {
+        const MOST: usize = BREAK_AND_INDENT.len() - 2;
         let mut spaces = 2 * self.depth;
-        let first = spaces.min(BREAK_AND_INDENT.len() - 1);
-        writer.write_all(&BREAK_AND_INDENT[..1 + first])?;
+        let first = spaces.min(MOST);
+        writer.write_all(&BREAK_AND_INDENT[usize::from(!comma)..2 + first])?;
         spaces -= first;
         while spaces > 0 {
-            let part = spaces.min(BREAK_AND_INDENT.len() - 1);
-            writer.write_all(&BREAK_AND_INDENT[1..1 + part])?;
+            let part = spaces.min(MOST);
+            writer.write_all(&BREAK_AND_INDENT[2..2 + part])?;
             spaces -= part;
         }
         Ok(())
@@ -45,16 +46,13 @@ impl Pretty {
     fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth -= 1;
         if self.has_value {
-            self.new_line(writer)?;
+            self.new_line(writer, false)?;
         }
         writer.write_all(bracket)
     }
 
     fn item<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        if !first {
-            writer.write_all(b",")?;
-        }
-        self.new_line(writer)
+        self.new_line(writer, !first)
     }
 }
 
