@@ -66,14 +66,15 @@ pub struct JsonSkipped {
     pub reason: String,
 }
 
-/// One claim.
+/// One claim. Its texts (those not made for the report) are `String`s when read back, and
+/// borrowed from the report when written, as in every element below.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct JsonClaim<T = String> {
-    pub id: String,
-    pub label: String,
-    pub kind: String,
-    pub verdict: String,
+    pub id: T,
+    pub label: T,
+    pub kind: T,
+    pub verdict: T,
     /// The sources that say something, in corpus order; any other source is silent.
     pub sources: Vec<JsonClaimSource<T>>,
     /// How many sources are silent on the claim.
@@ -81,12 +82,13 @@ pub struct JsonClaim<T = String> {
     pub findings: Vec<JsonFinding<T>>,
 }
 
-/// What one source says about one claim.
+/// What one source says about one claim; the source's name and the status are borrowed when
+/// written, one row per source that speaks of the claim.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct JsonClaimSource<T = String> {
-    pub source: String,
-    pub status: String,
+    pub source: T,
+    pub status: T,
     pub value: Option<String>,
     pub values: Vec<String>,
     pub mentions: Vec<JsonMention<T>>,
@@ -107,20 +109,21 @@ pub struct JsonMention<T = String> {
     pub note: Option<T>,
 }
 
-/// A finding. Its sources' names and values are `String`s when read back, and borrowed from the
-/// report when written: a contradiction on a large corpus names thousands of sources.
+/// A finding. Its sources' names and values, code, level and baseline state are `String`s when
+/// read back, and borrowed from the report when written: a contradiction on a large corpus names
+/// thousands of sources.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct JsonFinding<T = String> {
-    pub code: String,
-    pub severity: String,
+    pub code: T,
+    pub severity: T,
     pub sources: Vec<T>,
     pub values: Vec<T>,
     pub message: String,
     /// The semantic fingerprint, the key of baseline entries.
     pub fingerprint: String,
     /// `known` when the baseline covers it, else `new`.
-    pub baseline: String,
+    pub baseline: T,
     /// The baseline entry's reason, when known.
     pub reason: Option<String>,
     /// Whether this finding fails the run.
@@ -181,17 +184,17 @@ impl Serialize for ClaimsView<'_> {
 /// Claim `ci` of `report` as the JSON contract shows it, its mentions' texts borrowed.
 fn json_claim<'a>(report: &'a Report, ci: usize, c: &'a ClaimReport) -> JsonClaim<&'a str> {
     JsonClaim {
-        id: c.id.clone(),
-        label: c.label.clone(),
-        kind: c.kind.to_string(),
-        verdict: c.result.verdict.name().to_string(),
+        id: &c.id,
+        label: &c.label,
+        kind: c.kind,
+        verdict: c.result.verdict.name(),
         sources: c
             .result
             .sources
             .iter()
             .map(|r| JsonClaimSource {
-                source: report.sources.name(r.source).to_string(),
-                status: r.status.name().to_string(),
+                source: report.sources.name(r.source),
+                status: r.status.name(),
                 value: match r.status {
                     Status::Stated | Status::Inconsistent => r.value.as_ref().map(|v| v.display()),
                     _ => None,
@@ -220,15 +223,15 @@ fn json_claim<'a>(report: &'a Report, ci: usize, c: &'a ClaimReport) -> JsonClai
             .enumerate()
             .map(|(fi, f)| (f, report.gate.of(ci, fi)))
             .map(|(f, a)| JsonFinding {
-                code: f.kind.code().to_string(),
-                severity: a.level.name().to_string(),
+                code: f.kind.code(),
+                severity: a.level.name(),
                 sources: f.sources.iter().map(|i| report.sources.name(i)).collect(),
                 // As the contract has always had them: one per source of a contradiction
                 // (each side's value repeated), every value of an inconsistent source.
                 values: f.stated().into_iter().map(|(_, v)| v).collect(),
                 message: report.finding_message(c, f),
                 fingerprint: a.fingerprint.to_string(),
-                baseline: if a.known.is_some() { "known" } else { "new" }.into(),
+                baseline: if a.known.is_some() { "known" } else { "new" },
                 reason: a.known.as_ref().and_then(|e| e.reason.clone()),
                 fails: a.fails,
             })
