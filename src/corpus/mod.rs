@@ -419,11 +419,11 @@ fn walk(
     // Only each entry's name and type are kept to sort them (a `DirEntry` holds more, and
     // sorting by `file_name()` would copy the name at every comparison): a folder of 100,000
     // articles is listed in a third of the memory.
-    let entries: Vec<(OsString, std::io::Result<FileType>)> = entries
+    let mut entries: Vec<(OsString, std::io::Result<FileType>)> = entries
         .flatten()
         .map(|e| (e.file_name(), e.file_type()))
         .collect();
-    let entries = sorted_by_name(entries);
+    sort_by_name(&mut entries);
     let at_root = dir == root;
     for (file_name, file_type) in entries {
         // Most entries of a corpus are articles right in its folder, named in UTF-8: the name is
@@ -524,28 +524,24 @@ fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
     "not a file"
 }
 
-/// `entries` in the byte order of their names. A folder lists its entries in no useful order, and
-/// a corpus folder holds up to hundreds of thousands: most comparisons are settled by the first
-/// eight bytes of each name, read once as an integer, and only names alike that far are compared
-/// in full (sorting the names themselves took most of the listing's time).
-fn sorted_by_name<T>(entries: Vec<(OsString, T)>) -> Vec<(OsString, T)> {
+/// Sorts `entries` in the byte order of their names, in place. A folder lists its entries in no
+/// useful order, and a corpus folder holds up to hundreds of thousands: most comparisons are
+/// settled by the first eight bytes of each name, read as one integer, and only names alike that
+/// far are compared in full (comparing the names themselves took most of the listing's time).
+/// Nothing is allocated: the listing's peak memory is its entries.
+fn sort_by_name<T>(entries: &mut [(OsString, T)]) {
     let head = |name: &OsString| {
-        let mut bytes = [0u8; 8];
         let name = name.as_encoded_bytes();
-        let len = name.len().min(8);
-        bytes[..len].copy_from_slice(&name[..len]);
-        u64::from_be_bytes(bytes)
+        match name.first_chunk::<8>() {
+            Some(&eight) => u64::from_be_bytes(eight),
+            None => {
+                let mut bytes = [0u8; 8];
+                bytes[..name.len()].copy_from_slice(name);
+                u64::from_be_bytes(bytes)
+            }
+        }
     };
-    let mut order: Vec<(u64, usize)> = (entries.iter().enumerate())
-        .map(|(i, (name, _))| (head(name), i))
-        .collect();
-    let whole_names = |a: &(u64, usize), b: &(u64, usize)| entries[a.1].0.cmp(&entries[b.1].0);
-    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| whole_names(a, b)));
-    let mut slots: Vec<Option<(OsString, T)>> = entries.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, i)| slots[i].take())
-        .collect()
+    entries.sort_unstable_by(|(a, _), (b, _)| head(a).cmp(&head(b)).then_with(|| a.cmp(b)));
 }
 
 fn is_article(path: &Path) -> bool {
@@ -675,11 +671,9 @@ mod tests {
                     OsString::from_vec(bytes)
                 })
                 .collect();
-            let entries: Vec<(OsString, usize)> = names.iter().cloned().zip(0..).collect();
-            let sorted: Vec<OsString> = sorted_by_name(entries)
-                .into_iter()
-                .map(|(name, _)| name)
-                .collect();
+            let mut entries: Vec<(OsString, usize)> = names.iter().cloned().zip(0..).collect();
+            sort_by_name(&mut entries);
+            let sorted: Vec<OsString> = entries.into_iter().map(|(name, _)| name).collect();
             let mut expected = names;
             expected.sort();
             assert_eq!(sorted, expected);
