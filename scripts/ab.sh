@@ -19,10 +19,17 @@ CLAIMS=bench-data/claims$K/claims.toml CORPUS=bench-data/n$N-r10/corpus CUES=ben
 for f in "$CLAIMS" "$CORPUS" "$CUES"; do
     [ -e "$f" ] || { echo "$f missing: run scripts/bench.sh \"$N\" \"$K\" 1 first" >&2; exit 2; }
 done
+command -v rg >/dev/null || { echo "ripgrep missing: apt-get install -y ripgrep" >&2; exit 2; }
+# A command that fails would be timed as a fast run: only 0 and 1 (claimcheck's "the sources
+# differ") are runs; anything else stops the loop.
 ms() {
-    local start
+    local start status=0
     start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
+    "$@" >/dev/null 2>&1 || status=$?
+    if [ "$status" -gt 1 ]; then
+        echo "$1 exited with $status" >&2
+        exit 2
+    fi
     echo $((($(date +%s%N) - start) / 1000000))
 }
 declare -A times
@@ -32,7 +39,10 @@ run() {
 }
 for c in "${commands[@]}"; do run "$c" >/dev/null; done
 for _ in $(seq "$RUNS"); do
-    for c in "${commands[@]}"; do times[$c]+="$(run "$c") "; done
+    for c in "${commands[@]}"; do
+        t=$(run "$c")
+        times[$c]+="$t "
+    done
 done
 for c in "${commands[@]}"; do
     printf '%s: ' "$c"
