@@ -168,7 +168,7 @@ static TWO_BYTE_FOLDED: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::
 
 /// The folded form of an ASCII byte: the fast path of [`fold_char`], same result. Written without
 /// branches so that folding a run of ASCII (most of an article) is vectorized.
-pub fn fold_ascii(b: u8) -> u8 {
+pub(crate) fn fold_ascii(b: u8) -> u8 {
     let upper = u8::from(b.wrapping_sub(b'A') < 26);
     let lower = b | (upper << 5);
     let space = (b == b'\t') | (b == b'\r') | (b == 0x0B) | (b == 0x0C);
@@ -208,17 +208,19 @@ pub fn fold(s: &str) -> String {
     fold_with(s, |_, _| {})
 }
 
-/// The bytes of [`fold`], each put through `map`, with room for `spare` more: for a reader of
-/// bytes that wants them changed (the cue filter's pass over every article keeps only word
-/// bytes), in the same pass and without checking again that they are UTF-8. The folded text's
-/// offsets stay those of [`fold`]. `ascii` is what an ASCII byte of `s` becomes, `map` of its
-/// fold ([`fold_ascii`]) written so that the compiler can vectorize it over runs of ASCII.
-pub fn fold_bytes_map(
+/// The bytes of [`fold`], each put through `map`, in a vector with room for `spare` bytes more
+/// than `s` (the fold is seldom longer): for a reader of bytes that wants them changed (the cue
+/// filter's pass over every article keeps only word bytes), in the same pass and without checking
+/// again that they are UTF-8. The folded text's offsets stay those of [`fold`]. `ascii` must be
+/// what an ASCII byte of `s` becomes, `map` of its fold ([`fold_ascii`]), written so that the
+/// compiler can vectorize it over runs of ASCII (checked in debug builds).
+pub(crate) fn fold_bytes_map(
     s: &str,
     ascii: impl Fn(u8) -> u8,
     map: impl Fn(u8) -> u8,
     spare: usize,
 ) -> Vec<u8> {
+    debug_assert!((0..0x80).all(|b| ascii(b) == map(fold_ascii(b))));
     fold_bytes_with(s, ascii, map, spare, |_, _| {})
 }
 
@@ -230,8 +232,8 @@ fn fold_with(s: &str, changed: impl FnMut((usize, usize), (usize, usize))) -> St
     String::from_utf8(bytes).expect("folding keeps UTF-8 valid")
 }
 
-/// [`fold_with`] as bytes, each put through `map` (ASCII bytes of `s` through `ascii`), with room
-/// for `spare` more.
+/// [`fold_with`] as bytes, each put through `map` (ASCII bytes of `s` through `ascii`), in a
+/// vector with room for `spare` bytes more than `s`.
 fn fold_bytes_with(
     s: &str,
     ascii: impl Fn(u8) -> u8,

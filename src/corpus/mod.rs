@@ -640,7 +640,8 @@ fn read_metadata(
     })
 }
 
-#[cfg(test)]
+// Names that are not UTF-8 are made from bytes, as only Unix allows.
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use std::os::unix::ffi::OsStringExt;

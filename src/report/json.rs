@@ -109,7 +109,7 @@ pub struct JsonMention<T = String> {
     pub note: Option<T>,
 }
 
-/// A finding. Its sources' names and values, code, level and baseline state are `String`s when
+/// A finding. Its sources' names and values, code, severity and baseline state are `String`s when
 /// read back, and borrowed from the report when written: a contradiction on a large corpus names
 /// thousands of sources.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]

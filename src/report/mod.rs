@@ -279,9 +279,10 @@ pub fn excerpt(quote: &str, matched: &str, width: usize) -> String {
     out
 }
 
-/// Writes `value` as pretty-printed JSON with a final newline. The printer writes token by token
-/// (a quote, a comma, an indent): through `dyn Write` each would be a call that cannot be inlined,
-/// so they go through a buffer of a known type first (a third less time for a large report).
+/// Writes `value` as pretty-printed JSON with a final newline ([`pretty::write`]). The printer
+/// still writes token by token (a quote, a key, a value; a comma with its line break and indent):
+/// through `dyn Write` each would be a call that cannot be inlined, so they go through a buffer of
+/// a known type first (a third less time for a large report).
 fn write_pretty_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
     pretty::write(&mut buffered, value)?;
