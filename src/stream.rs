@@ -62,29 +62,9 @@ pub fn check_corpus(
     let said: Vec<(usize, PerArticle)> = (0..listing.len())
         .into_par_iter()
         .filter_map(|index| {
-            let outcome = listing.read(index).map(|(article, warning)| {
-                // The source index is set once the readable articles are counted.
-                let reading = scan.read_article(claims, &article, near_misses);
-                let results: Vec<(usize, SourceResult)> = (reading.extractions.into_iter())
-                    .map(|(claim, extraction)| (claim, compare::judge_source(0, extraction)))
-                    .collect();
-                Said {
-                    results,
-                    near_misses: reading.near_misses,
-                    warning: warning.map(Box::new),
-                }
-            });
+            let outcome = read_article(claims, scan, &listing, index, near_misses);
             progress.tick();
-            match &outcome {
-                Ok(said)
-                    if said.results.is_empty()
-                        && said.near_misses.is_empty()
-                        && said.warning.is_none() =>
-                {
-                    None
-                }
-                _ => Some((index, outcome)),
-            }
+            outcome.map(|outcome| (index, outcome))
         })
         .collect();
     progress.finish();
@@ -139,6 +119,50 @@ pub fn check_corpus(
         warnings,
         near_misses: near_misses.then_some(misses_per_claim),
     })
+}
+
+/// What article `index` of `listing` says about `claims` (with its near misses when
+/// `near_misses` is set), or why it could not be read; `None` for a readable article with nothing
+/// to keep (no value, no near miss, no warning), as most articles of a large corpus are.
+fn read_article(
+    claims: &ClaimSet,
+    scan: &CueScan,
+    listing: &Listing,
+    index: usize,
+    near_misses: bool,
+) -> Option<PerArticle> {
+    let (path, bytes) = match listing.read_bytes(index) {
+        Ok(read) => read,
+        Err(unreadable) => return Some(Err(unreadable)),
+    };
+    // Plain UTF-8 prose goes through the cue filter before it is decoded, and is decoded only if
+    // some claim may find something in it.
+    let keys = scan.skim(&path, &bytes);
+    if keys
+        .as_ref()
+        .is_some_and(|k| scan.finds_nothing(k, near_misses))
+    {
+        return None;
+    }
+    let (article, warning) = match listing.decode(index, path, bytes) {
+        Ok(read) => read,
+        Err(unreadable) => return Some(Err(unreadable)),
+    };
+    let reading = match keys {
+        Some(keys) => scan.read_article_with(claims, &article, keys, near_misses),
+        None => scan.read_article(claims, &article, near_misses),
+    };
+    // The source index is set once the readable articles are counted.
+    let results: Vec<(usize, SourceResult)> = (reading.extractions.into_iter())
+        .map(|(claim, extraction)| (claim, compare::judge_source(0, extraction)))
+        .collect();
+    let said = Said {
+        results,
+        near_misses: reading.near_misses,
+        warning: warning.map(Box::new),
+    };
+    let nothing = said.results.is_empty() && said.near_misses.is_empty() && said.warning.is_none();
+    (!nothing).then_some(Ok(said))
 }
 
 /// What one article says about every claim, without the prefilter: the reference the prefiltered

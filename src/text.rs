@@ -185,12 +185,17 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
     let mut len = 0;
     for chunk in &mut chunks {
         let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
-        if word & HIGH_BITS != 0 {
-            break;
+        let high = word & HIGH_BITS;
+        if high != 0 {
+            return len + (high.trailing_zeros() / 8) as usize;
         }
         len += 8;
     }
-    len + bytes[len..].iter().take_while(|b| b.is_ascii()).count()
+    len + chunks
+        .remainder()
+        .iter()
+        .take_while(|b| b.is_ascii())
+        .count()
 }
 
 /// Whether one of the eight bytes of `word` is `byte` (the classic test for a zero byte, on
@@ -210,61 +215,95 @@ pub fn fold(s: &str) -> String {
 
 /// The bytes of [`fold`], each put through `map`, in a vector with room for `spare` bytes more
 /// than `s` (the fold is seldom longer): for a reader of bytes that wants them changed (the cue
-/// filter's pass over every article keeps only word bytes), in the same pass and without checking
-/// again that they are UTF-8. The folded text's offsets stay those of [`fold`]. `ascii` must be
-/// what an ASCII byte of `s` becomes, `map` of its fold ([`fold_ascii`]), written so that the
-/// compiler can vectorize it over runs of ASCII (checked in debug builds).
+/// filter's pass over every article keeps only word bytes), in the same pass. The folded text's
+/// offsets stay those of [`fold`]. `ascii` must be what an ASCII byte of `s` becomes, `map` of its
+/// fold ([`fold_ascii`]), written so that the compiler can vectorize it over runs of ASCII
+/// (checked in debug builds).
+///
+/// `s` need not be UTF-8, so that an article can be read before it is decoded: `None` if it is
+/// not (exactly when [`std::str::from_utf8`] would refuse it).
 pub(crate) fn fold_bytes_map(
-    s: &str,
+    s: &[u8],
     ascii: impl Fn(u8) -> u8,
     map: impl Fn(u8) -> u8,
     spare: usize,
-) -> Vec<u8> {
+) -> Option<FoldedBytes> {
     debug_assert!((0..0x80).all(|b| ascii(b) == map(fold_ascii(b))));
-    fold_bytes_with(s, ascii, map, spare, |_, _| {})
+    // A pass of its own, which the compiler vectorizes: a test in each run of ASCII cost more,
+    // runs being short in French. The C1 controls are two-byte characters, seen by the fold.
+    let ascii_control = s.iter().fold(false, |c, &b| c | is_ascii_stray_control(b));
+    let folded = fold_bytes_with(s, ascii, map, spare, |_, _| {})?;
+    Some(FoldedBytes {
+        has_control: ascii_control || folded.has_control,
+        ..folded
+    })
+}
+
+/// What [`fold_bytes_map`] gives: the folded bytes, and whether the text holds a control
+/// character other than tab, line feed, form feed and carriage return (see
+/// [`is_ascii_stray_control`]): a reader of bytes not yet decoded learns what decoding would
+/// have checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FoldedBytes {
+    pub bytes: Vec<u8>,
+    pub has_control: bool,
 }
 
 /// [`fold`], telling `changed` the folded and original byte ranges (from the start of each) of
 /// every character that is not ASCII, in order.
 fn fold_with(s: &str, changed: impl FnMut((usize, usize), (usize, usize))) -> String {
+    let folded = fold_bytes_with(s.as_bytes(), fold_ascii, |b| b, 0, changed);
     // Only ASCII bytes and whole folded characters were pushed, unchanged.
-    let bytes = fold_bytes_with(s, fold_ascii, |b| b, 0, changed);
-    String::from_utf8(bytes).expect("folding keeps UTF-8 valid")
+    String::from_utf8(folded.expect("a str is UTF-8").bytes).expect("folding keeps UTF-8 valid")
 }
 
-/// [`fold_with`] as bytes, each put through `map` (ASCII bytes of `s` through `ascii`), in a
-/// vector with room for `spare` bytes more than `s`.
+/// [`fold_with`] of bytes that may not be UTF-8 (`None` if they are not), each folded byte put
+/// through `map` (ASCII bytes of `s` through `ascii`), in a vector with room for `spare` bytes
+/// more than `s`. Its `has_control` tells only of C1 controls.
 fn fold_bytes_with(
-    s: &str,
+    s: &[u8],
     ascii: impl Fn(u8) -> u8,
     map: impl Fn(u8) -> u8,
     spare: usize,
     mut changed: impl FnMut((usize, usize), (usize, usize)),
-) -> Vec<u8> {
+) -> Option<FoldedBytes> {
     let mut bytes: Vec<u8> = Vec::with_capacity(s.len() + spare);
+    // Only the C1 control characters (U+0080 to U+009F), which are two-byte characters.
+    let mut has_control = false;
     let mut scratch = String::new();
     let mut rest = s;
     while !rest.is_empty() {
-        let run = ascii_prefix_len(rest.as_bytes());
+        let run = ascii_prefix_len(rest);
         let start = bytes.len();
-        bytes.extend_from_slice(&rest.as_bytes()[..run]);
+        bytes.extend_from_slice(&rest[..run]);
         for b in &mut bytes[start..] {
             *b = ascii(*b);
         }
         rest = &rest[run..];
         let (folded_start, original_start) = (bytes.len(), s.len() - rest.len());
-        // A two-byte character is decoded here and looked up, without going through `char`.
-        if let [lead @ 0xC2..=0xDF, next, ..] = *rest.as_bytes() {
-            let code = (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F);
-            bytes.extend_from_slice(TWO_BYTE_FOLDED[code - TWO_BYTE_FIRST].as_bytes());
-            rest = &rest[2..];
-        } else if let Some(ch) = rest.chars().next() {
-            scratch.clear();
-            fold_char(ch, &mut scratch);
-            bytes.extend_from_slice(scratch.as_bytes());
-            rest = &rest[ch.len_utf8()..];
-        } else {
-            break;
+        // A two-byte character is decoded here and looked up, without going through `char`;
+        // a longer one is checked by the standard library, one character at a time. Either way
+        // the bytes are UTF-8 exactly when each character is.
+        match *rest {
+            [] => break,
+            [lead @ 0xC2..=0xDF, next, ..] if next & 0xC0 == 0x80 => {
+                let code = (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F);
+                has_control |= code < 0xA0;
+                bytes.extend_from_slice(TWO_BYTE_FOLDED[code - TWO_BYTE_FIRST].as_bytes());
+                rest = &rest[2..];
+            }
+            [lead, ..] => {
+                let len = match lead {
+                    0xE0..=0xEF => 3,
+                    0xF0..=0xF4 => 4,
+                    _ => return None,
+                };
+                let ch = std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()?;
+                scratch.clear();
+                fold_char(ch, &mut scratch);
+                bytes.extend_from_slice(scratch.as_bytes());
+                rest = &rest[len..];
+            }
         }
         for b in &mut bytes[folded_start..] {
             *b = map(*b);
@@ -274,7 +313,16 @@ fn fold_bytes_with(
             (original_start, s.len() - rest.len()),
         );
     }
-    bytes
+    Some(FoldedBytes { bytes, has_control })
+}
+
+/// Whether ASCII byte `b` is a control character other than tab, line feed, form feed and
+/// carriage return: what, with U+0080 to U+009F, marks a file as binary rather than prose (see
+/// `corpus::decode`). Written without branches, for loops the compiler vectorizes.
+#[inline]
+pub(crate) fn is_ascii_stray_control(b: u8) -> bool {
+    let low = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C);
+    low | (b == 0x7F)
 }
 
 /// A sentence of an article: its byte range in the article and its folded text.
@@ -736,6 +784,56 @@ mod tests {
         }
     }
 
+    /// Folding bytes checks them as decoding would: `None` exactly when they are not UTF-8, and
+    /// the same controls as `char::is_control` (tab, line feed, form feed, carriage return
+    /// aside). Texts of every kind of character, some with a byte changed, cut or added, which
+    /// makes every kind of bad sequence (a lone continuation byte, a lead without its
+    /// continuation, overlong forms, surrogates, code points past U+10FFFF, 0xF5 to 0xFF).
+    #[test]
+    fn folding_bytes_refuses_what_is_not_utf8_and_sees_controls() {
+        const PIECES: &[&str] = &[
+            "Niamey ", "a", "é", "É", "\u{85}", "\u{9F}", "\u{A0}", "’", "—", "𝔸", "\u{7f}",
+            "\u{1}", "\u{b}", "\t", "\n", "\r", "\u{c}", "\u{0}", "ﬁ", "日",
+        ];
+        const BYTES: &[u8] = &[
+            0x00, 0x01, 0x1F, 0x20, 0x7F, 0x80, 0x8F, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+            0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+        ];
+        let mut next = crate::testing::sequence(0x05ee_d0fb_17e5);
+        let (mut refused, mut with_control) = (0, 0);
+        for _ in 0..20_000 {
+            let text: String = (0..next(30)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let mut bytes = text.into_bytes();
+            for _ in 0..next(3) {
+                let byte = BYTES[next(BYTES.len())];
+                match (next(3), bytes.len()) {
+                    (_, 0) | (0, _) => bytes.push(byte),
+                    (1, len) => bytes[next(len)] = byte,
+                    (_, len) => bytes.truncate(next(len)),
+                }
+            }
+            let folded = fold_bytes_map(&bytes, fold_ascii, |b| b, 0);
+            match std::str::from_utf8(&bytes) {
+                Err(_) => {
+                    assert_eq!(folded, None, "{bytes:?}");
+                    refused += 1;
+                }
+                Ok(text) => {
+                    let folded = folded.unwrap_or_else(|| panic!("{bytes:?} refused"));
+                    assert_eq!(folded.bytes, fold(text).into_bytes(), "{text:?}");
+                    let control = (text.chars())
+                        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+                    assert_eq!(folded.has_control, control, "{text:?}");
+                    with_control += usize::from(control);
+                }
+            }
+        }
+        assert!(
+            refused > 3_000 && with_control > 3_000,
+            "{refused} {with_control}"
+        );
+    }
+
     #[test]
     fn fold_is_the_fold_of_each_character() {
         // Runs of ASCII of every length (read eight bytes at a time by `ascii_prefix_len`),
@@ -773,8 +871,8 @@ mod tests {
             assert_eq!(fold(&text), expected, "{text:?}");
             let upper = |b: u8| b.to_ascii_uppercase();
             let mapped: Vec<u8> = expected.bytes().map(upper).collect();
-            let folded = fold_bytes_map(&text, |b| upper(fold_ascii(b)), upper, 0);
-            assert_eq!(folded, mapped, "{text:?}");
+            let folded = fold_bytes_map(text.as_bytes(), |b| upper(fold_ascii(b)), upper, 0);
+            assert_eq!(folded.unwrap().bytes, mapped, "{text:?}");
         }
     }
 

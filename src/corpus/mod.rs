@@ -184,35 +184,61 @@ impl Listing {
     /// Reads article `index` of [`Listing::names`], with a warning when it had to be re-encoded;
     /// an unreadable one comes back as the skipped entry and its warning.
     pub fn read(&self, index: usize) -> Result<(Article, Option<Diagnostic>), Box<Unreadable>> {
-        let name = self.names.get(index);
+        let (path, bytes) = self.read_bytes(index)?;
+        self.decode(index, path, bytes)
+    }
+
+    /// The first half of [`Listing::read`]: the bytes of article `index`, and the path they were
+    /// read at, for a reader that looks at them before they are decoded (see
+    /// [`decode::is_plain`]).
+    pub fn read_bytes(&self, index: usize) -> Result<(PathBuf, Vec<u8>), Box<Unreadable>> {
         let path = self.path(index);
-        match read_article(&path) {
-            Ok(decoded) => {
-                let warning = decoded.reencoded_from.map(|encoding| {
-                    Diagnostic::warning(
-                        "article-reencoded",
-                        format!("{} is not UTF-8; read it as {encoding}", path.display()),
-                    )
-                    .at(Location::file(&path))
-                    .help("save the article as UTF-8 to silence this warning")
-                });
-                let article = Article {
-                    meta: self.meta.get(name).cloned().unwrap_or_default(),
-                    name: name.to_string(),
-                    path,
-                    text: decoded.text,
-                    markup: decoded.markup,
-                };
-                Ok((article, warning))
-            }
-            Err(reason) => Err(Box::new(Unreadable {
-                warning: skip_warning(&path, &reason),
-                skipped: Skipped {
-                    name: name.to_string(),
-                    reason,
-                },
-            })),
+        match read_bytes(&path) {
+            Ok(bytes) => Ok((path, bytes)),
+            Err(reason) => Err(self.unreadable(index, &path, reason)),
         }
+    }
+
+    /// The second half of [`Listing::read`]: article `index`, from the `bytes`
+    /// [`Listing::read_bytes`] read at `path`.
+    pub fn decode(
+        &self,
+        index: usize,
+        path: PathBuf,
+        bytes: Vec<u8>,
+    ) -> Result<(Article, Option<Diagnostic>), Box<Unreadable>> {
+        let decoded = match decode::decode_article(&path, bytes) {
+            Ok(decoded) => decoded,
+            Err(reason) => return Err(self.unreadable(index, &path, reason)),
+        };
+        let warning = decoded.reencoded_from.map(|encoding| {
+            Diagnostic::warning(
+                "article-reencoded",
+                format!("{} is not UTF-8; read it as {encoding}", path.display()),
+            )
+            .at(Location::file(&path))
+            .help("save the article as UTF-8 to silence this warning")
+        });
+        let name = self.names.get(index);
+        let article = Article {
+            meta: self.meta.get(name).cloned().unwrap_or_default(),
+            name: name.to_string(),
+            path,
+            text: decoded.text,
+            markup: decoded.markup,
+        };
+        Ok((article, warning))
+    }
+
+    /// Article `index`, read at `path`, skipped for `reason`.
+    fn unreadable(&self, index: usize, path: &Path, reason: String) -> Box<Unreadable> {
+        Box::new(Unreadable {
+            warning: skip_warning(path, &reason),
+            skipped: Skipped {
+                name: self.names.get(index).to_string(),
+                reason,
+            },
+        })
     }
 }
 
@@ -583,8 +609,8 @@ fn relative_name(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads and decodes one article.
-fn read_article(path: &Path) -> Result<decode::Decoded, String> {
+/// Reads the bytes of one article, refusing one too large to be read whole.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let cannot_read = |e: std::io::Error| format!("cannot read: {e}");
     let file = std::fs::File::open(path).map_err(cannot_read)?;
@@ -606,7 +632,7 @@ fn read_article(path: &Path) -> Result<decode::Decoded, String> {
             "too large (over {MAX_ARTICLE_BYTES} bytes; the limit is {MAX_ARTICLE_BYTES})"
         ));
     }
-    decode::decode_article(path, bytes)
+    Ok(bytes)
 }
 
 /// Reads `sources.toml`, if present: one table per article, keyed by its name.

@@ -10,11 +10,12 @@
 //! `explain` reports rejected candidates everywhere and runs the extractors on every sentence.
 
 use std::collections::HashMap;
+use std::path::Path;
 
-use super::words::{Lists, WordFilter};
+use super::words::{KeyHits, Lists, WordFilter};
 use super::{Document, Extraction, extract, near_miss};
 use crate::claims::{ClaimKind, ClaimSet, CueSet};
-use crate::corpus::Article;
+use crate::corpus::{Article, decode};
 use crate::text::Folded;
 
 /// Every cue list of a claim set, in one filter, with what each claim needs.
@@ -134,22 +135,42 @@ impl CueScan {
         article: &Article,
         near_misses: bool,
     ) -> ArticleReading {
-        // One pass of the filter over the whole folded article tells whether any claim can find
-        // something here and, cut at the sentences' edges, which lists each sentence may hold.
+        let keys = self.filter.key_hits_of_text(&article.text);
+        self.read_article_with(claims, article, keys, near_misses)
+    }
+
+    /// The filter's hits in the article read from `bytes` at `path`, before it is decoded, when
+    /// decoding will give these very bytes as its text (UTF-8 prose, see [`decode::is_plain`]);
+    /// `None` for any other article, which is decoded before the filter reads it. On a large
+    /// corpus most articles matter to no claim (see [`CueScan::finds_nothing`]) and are then
+    /// never decoded: the pass checks on its way what decoding would have checked.
+    pub fn skim(&self, path: &Path, bytes: &[u8]) -> Option<KeyHits> {
+        if !decode::is_plain(path, bytes) {
+            return None;
+        }
+        let pass = self.filter.key_hits_of_bytes(bytes)?;
+        (!pass.has_control && pass.has_word).then_some(pass.hits)
+    }
+
+    /// Whether [`CueScan::read_article`] finds nothing (no value, no unspecified phrase, and
+    /// with `near_misses` no near miss) in an article where the filter found `keys`.
+    pub fn finds_nothing(&self, keys: &KeyHits, near_misses: bool) -> bool {
+        let (extracts, named) = self.plan(keys, near_misses);
+        !extracts && named.is_empty()
+    }
+
+    /// [`CueScan::read_article`], given the filter's hits in the article's text (from
+    /// [`CueScan::skim`]).
+    pub fn read_article_with(
+        &self,
+        claims: &ClaimSet,
+        article: &Article,
+        keys: KeyHits,
+        near_misses: bool,
+    ) -> ArticleReading {
+        let (extracts, named) = self.plan(&keys, near_misses);
         // Most articles stop here: the fold that maps offsets back (and is cut into sentences) is
         // made only for the others, and gives the same text.
-        let keys = self.filter.key_hits_of_text(&article.text);
-        let found = self.filter.lists_of(keys.keys());
-        let extracts = self.may_match(&found);
-        // A near miss holds the claim's naming cue, which is its anchor list here: only the claims
-        // whose anchor may occur are traced.
-        let named: Vec<usize> = match near_misses {
-            true => (self.needs.iter().enumerate())
-                .filter(|(_, need)| need.anchor.is_some_and(|list| found.contains(list)))
-                .map(|(claim, _)| claim)
-                .collect(),
-            false => Vec::new(),
-        };
         if !extracts && named.is_empty() {
             return ArticleReading::default();
         }
@@ -177,6 +198,24 @@ impl CueScan {
             extractions,
             near_misses,
         }
+    }
+
+    /// What an article where the filter found `keys` needs read: whether any claim can find
+    /// something there, and (with `near_misses`) the claims it may hold near misses of. One pass
+    /// of the filter over the whole folded article tells that and, cut at the sentences' edges,
+    /// which lists each sentence may hold.
+    fn plan(&self, keys: &KeyHits, near_misses: bool) -> (bool, Vec<usize>) {
+        let found = self.filter.lists_of(keys.keys());
+        // A near miss holds the claim's naming cue, which is its anchor list here: only the claims
+        // whose anchor may occur are traced.
+        let named = match near_misses {
+            true => (self.needs.iter().enumerate())
+                .filter(|(_, need)| need.anchor.is_some_and(|list| found.contains(list)))
+                .map(|(claim, _)| claim)
+                .collect(),
+            false => Vec::new(),
+        };
+        (self.may_match(&found), named)
     }
 
     /// Whether any claim could find something in a text where the filter `found` these lists:

@@ -50,6 +50,17 @@ impl KeyHits {
     }
 }
 
+/// What [`WordFilter::key_hits_of_bytes`] finds in bytes that are UTF-8.
+pub struct BytesPass {
+    /// Where the keys start words of their fold.
+    pub hits: KeyHits,
+    /// Whether they hold a control character other than tab, line feed, form feed and carriage
+    /// return.
+    pub has_control: bool,
+    /// Whether their fold holds a word byte (so that they are not only white space).
+    pub has_word: bool,
+}
+
 /// The set of lists that may occur in a text (indices into the lists given to
 /// [`WordFilter::new`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,8 +184,20 @@ impl WordFilter {
     /// [`WordFilter::key_hits`] of the fold of `text` (an article as read), folding it and
     /// keeping its word bytes in one pass: the same hits, at the same offsets of the folded text.
     pub fn key_hits_of_text(&self, text: &str) -> KeyHits {
-        let (words, len) = folded_word_buffer(text);
-        self.mark_keys(&words, len)
+        let pass = self.key_hits_of_bytes(text.as_bytes());
+        pass.expect("a str is UTF-8").hits
+    }
+
+    /// [`WordFilter::key_hits_of_text`] of `bytes` read as UTF-8, before they are decoded, with
+    /// what the pass saw of them on its way; `None` if they are not UTF-8.
+    pub fn key_hits_of_bytes(&self, bytes: &[u8]) -> Option<BytesPass> {
+        let (words, len, has_control) = folded_word_buffer(bytes)?;
+        Some(BytesPass {
+            hits: self.mark_keys(&words, len),
+            has_control,
+            // A word byte is never white space; most texts have one in their first bytes.
+            has_word: words[..len].iter().any(|&b| b != 0),
+        })
     }
 
     /// The lists that may occur in `folded`'s byte `ranges` (in order, not overlapping), given
@@ -345,13 +368,16 @@ fn word_buffer(text: &[u8]) -> Vec<u8> {
     words
 }
 
-/// The [`word_buffer`] of the fold of `text`, made as it is folded, and the folded text's length.
-fn folded_word_buffer(text: &str) -> (Vec<u8>, usize) {
-    let mut words =
-        crate::text::fold_bytes_map(text, folded_ascii_word_byte, word_byte_or_zero, PADDING);
+/// The [`word_buffer`] of the fold of `text`, made as it is folded, the folded text's length, and
+/// whether `text` holds a control character (see [`crate::text::FoldedBytes`]); `None` if
+/// `text` is not UTF-8.
+fn folded_word_buffer(text: &[u8]) -> Option<(Vec<u8>, usize, bool)> {
+    let folded =
+        crate::text::fold_bytes_map(text, folded_ascii_word_byte, word_byte_or_zero, PADDING)?;
+    let mut words = folded.bytes;
     let len = words.len();
     pad(&mut words);
-    (words, len)
+    Some((words, len, folded.has_control))
 }
 
 /// [`word_byte_or_zero`] of the fold of ASCII byte `b`, in operations the compiler vectorizes: a
@@ -551,8 +577,9 @@ mod tests {
                 .iter()
                 .map(|s| folded.folded_offset(s.start)..folded.folded_offset(s.end));
             let hits = filter.key_hits(folded.text.as_bytes());
-            let words = (word_buffer(folded.text.as_bytes()), folded.text.len());
-            assert_eq!(folded_word_buffer(&text), words, "{text:?}");
+            let (words, len, _) = folded_word_buffer(text.as_bytes()).unwrap();
+            assert_eq!(words, word_buffer(folded.text.as_bytes()), "{text:?}");
+            assert_eq!(len, folded.text.len(), "{text:?}");
             assert_eq!(filter.key_hits_of_text(&text).0, hits.0, "{text:?}");
             let cut = filter.lists_in_ranges(&hits, ranges);
             let alone: Vec<Lists> = split
@@ -563,6 +590,25 @@ mod tests {
             sentences += split.len();
         }
         assert!(sentences > 10_000, "only {sentences} sentences");
+    }
+
+    /// An article whose bytes the pass finds a word byte in is not only white space, which lets
+    /// it be read undecoded (see `CueScan::skim`): no white space character folds to a word
+    /// byte.
+    #[test]
+    fn a_text_with_a_word_byte_is_not_white_space() {
+        let filter = WordFilter::any_word(["mai"]);
+        let spaces: String = (char::MIN..=char::MAX)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert!(spaces.chars().count() > 20, "{spaces:?}");
+        let pass = filter.key_hits_of_bytes(spaces.as_bytes()).unwrap();
+        assert!(!pass.has_word);
+        for text in ["\u{a0}é ", "\n1", "Œ", "«x»"] {
+            let pass = filter.key_hits_of_bytes(text.as_bytes()).unwrap();
+            assert!(pass.has_word, "{text:?}");
+        }
+        assert!(filter.key_hits_of_bytes(b"mai \xE9").is_none());
     }
 
     #[test]
