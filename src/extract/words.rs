@@ -32,6 +32,8 @@ pub struct WordFilter {
     bitmap: Box<[u64; BITMAP_WORDS]>,
     /// Every head a key's words may have, with the key (an index into `keys`), sorted.
     heads: Vec<(u32, usize)>,
+    /// Where each head's keys are in `heads`.
+    head_index: HeadIndex,
     /// Every distinct word start the cues need.
     keys: Vec<WordStart>,
     /// Every cue that needs words, with its list: each entry of the words is a required word, as
@@ -170,6 +172,7 @@ impl WordFilter {
         WordFilter {
             pairs,
             bitmap,
+            head_index: HeadIndex::new(&heads),
             heads,
             keys,
             cues,
@@ -304,10 +307,11 @@ impl WordFilter {
     /// Records the keys whose heads include `head` and that the word at `at` really begins with.
     #[cold]
     fn verify(&self, text: &[u8], at: usize, head: u32, hits: &mut Vec<(usize, usize)>) {
-        let from = self.heads.partition_point(|&(h, _)| h < head);
-        let candidates = self.heads[from..].iter().take_while(|&&(h, _)| h == head);
+        let Some(candidates) = self.head_index.get(head) else {
+            return;
+        };
         let mut word: Option<&[u8]> = None;
-        for &(_, k) in candidates {
+        for &(_, k) in &self.heads[candidates] {
             let word = *word.get_or_insert_with(|| {
                 let length = text[at..].iter().take_while(|&&b| is_word_byte(b)).count();
                 &text[at..at + length]
@@ -317,6 +321,64 @@ impl WordFilter {
             {
                 hits.push((at, k));
             }
+        }
+    }
+}
+
+/// Where each head's entries are in a filter's sorted `heads`: an open-addressing hash table,
+/// looked up for every word that passes the bitmap (a binary search through hundreds of heads was
+/// most of the cost of checking one).
+#[derive(Debug, Clone)]
+struct HeadIndex {
+    /// `(head, first entry, end of entries)`; a head of 0 marks an empty slot (a head has at
+    /// least one byte that is not zero).
+    slots: Vec<(u32, u32, u32)>,
+    /// How far a hash is shifted to give a slot.
+    shift: u32,
+}
+
+impl HeadIndex {
+    /// The index of `heads`, sorted.
+    fn new(heads: &[(u32, usize)]) -> HeadIndex {
+        let distinct = heads.chunk_by(|a, b| a.0 == b.0).count();
+        // At most half full, so that a probe ends soon.
+        let bits = (2 * distinct).max(16).next_power_of_two().trailing_zeros();
+        let mut index = HeadIndex {
+            slots: vec![(0, 0, 0); 1 << bits],
+            shift: 32 - bits,
+        };
+        let mut from = 0;
+        for run in heads.chunk_by(|a, b| a.0 == b.0) {
+            let head = run[0].0;
+            assert_ne!(head, 0, "a head has a byte that is not zero");
+            let small = |n: usize| u32::try_from(n).expect("fewer than 2^32 heads");
+            let mut slot = index.slot(head);
+            while index.slots[slot].0 != 0 {
+                slot = (slot + 1) & (index.slots.len() - 1);
+            }
+            index.slots[slot] = (head, small(from), small(from + run.len()));
+            from += run.len();
+        }
+        index
+    }
+
+    /// The first slot `head` may be in.
+    fn slot(&self, head: u32) -> usize {
+        (head.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
+    }
+
+    /// The entries of `heads` whose head is `head`, if any.
+    fn get(&self, head: u32) -> Option<std::ops::Range<usize>> {
+        let mut slot = self.slot(head);
+        loop {
+            let (h, from, to) = self.slots[slot];
+            if h == head {
+                return Some(from as usize..to as usize);
+            }
+            if h == 0 {
+                return None;
+            }
+            slot = (slot + 1) & (self.slots.len() - 1);
         }
     }
 }
@@ -624,6 +686,36 @@ mod tests {
             assert!(pass.has_word, "{text:?}");
         }
         assert!(filter.key_hits_of_bytes(b"mai \xE9").is_none());
+    }
+
+    /// The head index finds each head's entries as a search of the sorted heads does, and no
+    /// entry for a head it lacks, however the heads share slots.
+    #[test]
+    fn the_head_index_finds_each_heads_entries() {
+        let mut next = crate::testing::sequence(0x4ead_1de7);
+        for _ in 0..200 {
+            // Few distinct values, so that heads repeat and collide.
+            let mut heads: Vec<(u32, usize)> = (0..next(300))
+                .map(|_| {
+                    let bits = next(20);
+                    (1 + next(1 << bits) as u32, next(50))
+                })
+                .collect();
+            heads.sort_unstable();
+            heads.dedup();
+            let index = HeadIndex::new(&heads);
+            for _ in 0..200 {
+                let bits = next(20);
+                let probe = 1 + next(1 << bits) as u32;
+                let from = heads.partition_point(|&(h, _)| h < probe);
+                let to = heads.partition_point(|&(h, _)| h <= probe);
+                let expected = (from < to).then_some(from..to);
+                assert_eq!(index.get(probe), expected, "{probe} in {heads:?}");
+            }
+            for &(head, _) in &heads {
+                assert!(index.get(head).is_some());
+            }
+        }
     }
 
     #[test]
