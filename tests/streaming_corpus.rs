@@ -61,8 +61,8 @@ fn unreadable_articles_are_skipped_in_name_order_with_warnings() {
     );
 }
 
-/// An article over the size limit (256 MiB) is skipped before it is read, with its size; the
-/// file here is sparse, so it takes no room on disk.
+/// An article over the size limit (256 MiB) is skipped, with its size, once its first 16 KiB are
+/// read (not the rest); the file here is sparse, so it takes no room on disk.
 #[test]
 fn an_article_over_the_size_limit_is_skipped() {
     let dir = tempfile::tempdir().unwrap();

@@ -104,6 +104,10 @@ pub fn decode_bytes(bytes: Vec<u8>) -> Result<(String, Option<&'static str>), St
 
 /// Refuses text that is not prose: any NUL, or control characters other than tab, line feed,
 /// carriage return and form feed making up more than one character in a hundred.
+///
+/// A rule added here must be added to what [`is_plain`] promises too: the cue filter takes an
+/// article as it is, without coming here, when it is UTF-8 with no control character and not
+/// only white space (`extract::scan::tests::skim_agrees_with_decoding` holds the two together).
 fn check_text(text: &str) -> Result<(), String> {
     let controls = count_controls(text.as_bytes());
     // Windows-1252 decodes a NUL byte to U+0000, as UTF-8 does.
@@ -129,7 +133,9 @@ fn check_text(text: &str) -> Result<(), String> {
 /// How many control characters (`char::is_control`) other than tab, line feed, carriage return and
 /// form feed `bytes` (UTF-8) holds: the ASCII ones, and U+0080 to U+009F, encoded C2 80 to C2 9F.
 ///
-/// Every article is read once here, so this works on bytes in a form the compiler vectorizes:
+/// Every article that is decoded is read once here (those the cue filter leaves undecoded are
+/// checked by its own pass, see [`is_plain`]), so this works on bytes in a form the compiler
+/// vectorizes:
 /// each byte is judged with the one before it, without branches, and hits are summed per block
 /// in a byte-wide counter (a block of at most 255 bytes cannot overflow it).
 fn count_controls(bytes: &[u8]) -> usize {

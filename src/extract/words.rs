@@ -47,6 +47,7 @@ pub struct WordFilter {
 
 /// Where the keys start words of a text: `(byte offset of the word, key)`, in text order, every
 /// occurrence (see [`WordFilter::key_hits`]).
+#[derive(Debug, PartialEq, Eq)]
 pub struct KeyHits(Vec<(usize, usize)>);
 
 impl KeyHits {
