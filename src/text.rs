@@ -229,24 +229,27 @@ pub(crate) fn fold_bytes_map(
     spare: usize,
 ) -> Option<FoldedBytes> {
     debug_assert!((0..0x80).all(|b| ascii(b) == map(fold_ascii(b))));
-    // A pass of its own, which the compiler vectorizes: a test in each run of ASCII cost more,
-    // runs being short in French. The C1 controls are two-byte characters, seen by the fold.
-    let ascii_control = s.iter().fold(false, |c, &b| c | is_ascii_stray_control(b));
-    let folded = fold_bytes_with(s, ascii, map, spare, |_, _| {})?;
-    Some(FoldedBytes {
-        has_control: ascii_control || folded.has_control,
-        ..folded
-    })
+    fold_bytes_with(s, ascii, map, spare, |_, _| {})
 }
 
-/// What [`fold_bytes_map`] gives: the folded bytes, and whether the text holds a control
-/// character other than tab, line feed, form feed and carriage return (see
-/// [`is_ascii_stray_control`]): a reader of bytes not yet decoded learns what decoding would
+/// What [`fold_bytes_map`] gives: the folded bytes, and whether the text holds a C1 control
+/// character (U+0080 to U+009F), which the fold decodes on its way. With
+/// [`has_ascii_stray_control`], a reader of bytes not yet decoded learns what decoding would
 /// have checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FoldedBytes {
     pub bytes: Vec<u8>,
-    pub has_control: bool,
+    pub has_c1_control: bool,
+}
+
+/// Whether `bytes` hold an ASCII control character other than tab, line feed, form feed and
+/// carriage return (see [`is_ascii_stray_control`]; a byte below 0x80 is always a character of
+/// its own in UTF-8). A pass of its own, which the compiler vectorizes: a test in each run of
+/// ASCII of the fold cost more, runs being short in French.
+pub(crate) fn has_ascii_stray_control(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(false, |c, &b| c | is_ascii_stray_control(b))
 }
 
 /// [`fold`], telling `changed` the folded and original byte ranges (from the start of each) of
@@ -259,7 +262,7 @@ fn fold_with(s: &str, changed: impl FnMut((usize, usize), (usize, usize))) -> St
 
 /// [`fold_with`] of bytes that may not be UTF-8 (`None` if they are not), each folded byte put
 /// through `map` (ASCII bytes of `s` through `ascii`), in a vector with room for `spare` bytes
-/// more than `s`. Its `has_control` tells only of C1 controls.
+/// more than `s`.
 fn fold_bytes_with(
     s: &[u8],
     ascii: impl Fn(u8) -> u8,
@@ -268,8 +271,8 @@ fn fold_bytes_with(
     mut changed: impl FnMut((usize, usize), (usize, usize)),
 ) -> Option<FoldedBytes> {
     let mut bytes: Vec<u8> = Vec::with_capacity(s.len() + spare);
-    // Only the C1 control characters (U+0080 to U+009F), which are two-byte characters.
-    let mut has_control = false;
+    // The C1 control characters (U+0080 to U+009F) are two-byte characters.
+    let mut has_c1_control = false;
     let mut scratch = String::new();
     let mut rest = s;
     while !rest.is_empty() {
@@ -288,7 +291,7 @@ fn fold_bytes_with(
             [] => break,
             [lead @ 0xC2..=0xDF, next, ..] if next & 0xC0 == 0x80 => {
                 let code = (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F);
-                has_control |= code < 0xA0;
+                has_c1_control |= code < 0xA0;
                 bytes.extend_from_slice(TWO_BYTE_FOLDED[code - TWO_BYTE_FIRST].as_bytes());
                 rest = &rest[2..];
             }
@@ -313,7 +316,10 @@ fn fold_bytes_with(
             (original_start, s.len() - rest.len()),
         );
     }
-    Some(FoldedBytes { bytes, has_control })
+    Some(FoldedBytes {
+        bytes,
+        has_c1_control,
+    })
 }
 
 /// Whether ASCII byte `b` is a control character other than tab, line feed, form feed and
@@ -823,7 +829,8 @@ mod tests {
                     assert_eq!(folded.bytes, fold(text).into_bytes(), "{text:?}");
                     let control = (text.chars())
                         .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
-                    assert_eq!(folded.has_control, control, "{text:?}");
+                    let seen = folded.has_c1_control || has_ascii_stray_control(&bytes);
+                    assert_eq!(seen, control, "{text:?}");
                     with_control += usize::from(control);
                 }
             }

@@ -196,17 +196,17 @@ impl WordFilter {
     /// [`WordFilter::key_hits`] of the fold of `text` (an article as read), folding it and
     /// keeping its word bytes in one pass: the same hits, at the same offsets of the folded text.
     pub fn key_hits_of_text(&self, text: &str) -> KeyHits {
-        let pass = self.key_hits_of_bytes(text.as_bytes());
-        pass.expect("a str is UTF-8").hits
+        let (words, len, _) = folded_word_buffer(text.as_bytes()).expect("a str is UTF-8");
+        self.mark_keys(&words, len)
     }
 
     /// [`WordFilter::key_hits_of_text`] of `bytes` read as UTF-8, before they are decoded, with
-    /// what the pass saw of them on its way; `None` if they are not UTF-8.
+    /// what decoding would have checked of them; `None` if they are not UTF-8.
     pub fn key_hits_of_bytes(&self, bytes: &[u8]) -> Option<BytesPass> {
-        let (words, len, has_control) = folded_word_buffer(bytes)?;
+        let (words, len, has_c1_control) = folded_word_buffer(bytes)?;
         Some(BytesPass {
             hits: self.mark_keys(&words, len),
-            has_control,
+            has_control: has_c1_control || crate::text::has_ascii_stray_control(bytes),
             // A word byte is never white space; most texts have one in their first bytes.
             has_word: words[..len].iter().any(|&b| b != 0),
         })
@@ -447,7 +447,7 @@ fn word_buffer(text: &[u8]) -> Vec<u8> {
 }
 
 /// The [`word_buffer`] of the fold of `text`, made as it is folded, the folded text's length, and
-/// whether `text` holds a control character (see [`crate::text::FoldedBytes`]); `None` if
+/// whether `text` holds a C1 control character (see [`crate::text::FoldedBytes`]); `None` if
 /// `text` is not UTF-8.
 fn folded_word_buffer(text: &[u8]) -> Option<(Vec<u8>, usize, bool)> {
     let folded =
@@ -455,7 +455,7 @@ fn folded_word_buffer(text: &[u8]) -> Option<(Vec<u8>, usize, bool)> {
     let mut words = folded.bytes;
     let len = words.len();
     pad(&mut words);
-    Some((words, len, folded.has_control))
+    Some((words, len, folded.has_c1_control))
 }
 
 /// [`word_byte_or_zero`] of the fold of ASCII byte `b`, in operations the compiler vectorizes: a
