@@ -16,7 +16,7 @@ use crate::compare::{self, ClaimResult, SourceResult};
 use crate::corpus::{Listing, Skipped, Unreadable};
 use crate::diag::Diagnostic;
 use crate::extract::near_miss::NearMiss;
-use crate::extract::scan::CueScan;
+use crate::extract::scan::{CueScan, Skimmed};
 use crate::extract::{self, Document};
 use crate::report::{NearMisses, Sources};
 
@@ -137,19 +137,16 @@ fn read_article(
     };
     // Plain UTF-8 prose goes through the cue filter before it is decoded, and is decoded only if
     // some claim may find something in it.
-    let keys = scan.skim(&path, &bytes);
-    if keys
-        .as_ref()
-        .is_some_and(|k| scan.finds_nothing(k, near_misses))
-    {
+    let skimmed = scan.skim(&path, &bytes, near_misses);
+    if skimmed.as_ref().is_some_and(Skimmed::finds_nothing) {
         return None;
     }
     let (article, warning) = match listing.decode(index, path, bytes) {
         Ok(read) => read,
         Err(unreadable) => return Some(Err(unreadable)),
     };
-    let reading = match keys {
-        Some(keys) => scan.read_article_with(claims, &article, keys, near_misses),
+    let reading = match skimmed {
+        Some(skimmed) => scan.read_skimmed(claims, &article, skimmed),
         None => scan.read_article(claims, &article, near_misses),
     };
     // The source index is set once the readable articles are counted.

@@ -37,6 +37,25 @@ pub struct ArticleReading {
     pub near_misses: Vec<(usize, Vec<near_miss::NearMiss>)>,
 }
 
+/// What one pass of the filter shows of an article (see [`CueScan::skim`]): where the keys are,
+/// and what must be read.
+#[derive(Debug)]
+pub struct Skimmed {
+    keys: KeyHits,
+    /// Whether some claim may find a value or an unspecified phrase.
+    extracts: bool,
+    /// The claims whose near misses are to be traced (only when asked for).
+    named: Vec<usize>,
+}
+
+impl Skimmed {
+    /// Whether [`CueScan::read_article`] would find nothing (no value, no unspecified phrase, no
+    /// near miss) in the article.
+    pub fn finds_nothing(&self) -> bool {
+        !self.extracts && self.named.is_empty()
+    }
+}
+
 /// Which sentences a claim's extractor must see.
 #[derive(Debug, Clone)]
 struct Need {
@@ -136,44 +155,42 @@ impl CueScan {
         near_misses: bool,
     ) -> ArticleReading {
         let keys = self.filter.key_hits_of_text(&article.text);
-        self.read_article_with(claims, article, keys, near_misses)
+        let skimmed = self.plan(keys, near_misses);
+        self.read_skimmed(claims, article, skimmed)
     }
 
-    /// The filter's hits in the article read from `bytes` at `path`, before it is decoded, when
-    /// decoding will give these very bytes as its text (UTF-8 prose, see [`decode::is_plain`]);
-    /// `None` for any other article, which is decoded before the filter reads it. On a large
-    /// corpus most articles matter to no claim (see [`CueScan::finds_nothing`]) and are then
-    /// never decoded: the pass checks on its way what decoding would have checked.
-    pub fn skim(&self, path: &Path, bytes: &[u8]) -> Option<KeyHits> {
+    /// What one pass of the filter over the article read from `bytes` at `path` shows, before it
+    /// is decoded, when decoding will give these very bytes as its text (UTF-8 prose, see
+    /// [`decode::is_plain`]); `None` for any other article, which is decoded before the filter
+    /// reads it. On a large corpus most articles matter to no claim (see
+    /// [`Skimmed::finds_nothing`]) and are then never decoded: the pass checks on its way what
+    /// decoding would have checked.
+    pub fn skim(&self, path: &Path, bytes: &[u8], near_misses: bool) -> Option<Skimmed> {
         if !decode::is_plain(path, bytes) {
             return None;
         }
         let pass = self.filter.key_hits_of_bytes(bytes)?;
-        (!pass.has_control && pass.has_word).then_some(pass.hits)
+        (!pass.has_control && pass.has_word).then(|| self.plan(pass.hits, near_misses))
     }
 
-    /// Whether [`CueScan::read_article`] finds nothing (no value, no unspecified phrase, and
-    /// with `near_misses` no near miss) in an article where the filter found `keys`.
-    pub fn finds_nothing(&self, keys: &KeyHits, near_misses: bool) -> bool {
-        let (extracts, named) = self.plan(keys, near_misses);
-        !extracts && named.is_empty()
-    }
-
-    /// [`CueScan::read_article`], given the filter's hits in the article's text (from
+    /// [`CueScan::read_article`] of an article already through the filter (see
     /// [`CueScan::skim`]).
-    pub fn read_article_with(
+    pub fn read_skimmed(
         &self,
         claims: &ClaimSet,
         article: &Article,
-        keys: KeyHits,
-        near_misses: bool,
+        skimmed: Skimmed,
     ) -> ArticleReading {
-        let (extracts, named) = self.plan(&keys, near_misses);
         // Most articles stop here: the fold that maps offsets back (and is cut into sentences) is
         // made only for the others, and gives the same text.
-        if !extracts && named.is_empty() {
+        if skimmed.finds_nothing() {
             return ArticleReading::default();
         }
+        let Skimmed {
+            keys,
+            extracts,
+            named,
+        } = skimmed;
         let folded = Folded::new(&article.text, 0);
         let doc = Document::with_folded(article, &folded);
         let extractions = if extracts {
@@ -203,7 +220,7 @@ impl CueScan {
     /// What an article where the filter found `keys` (its one pass over the whole folded
     /// article) needs read: whether any claim can find something there, and (with
     /// `near_misses`) the claims it may hold near misses of.
-    fn plan(&self, keys: &KeyHits, near_misses: bool) -> (bool, Vec<usize>) {
+    fn plan(&self, keys: KeyHits, near_misses: bool) -> Skimmed {
         let found = self.filter.lists_of(keys.keys());
         // A near miss holds the claim's naming cue, which is its anchor list here: only the claims
         // whose anchor may occur are traced.
@@ -214,7 +231,11 @@ impl CueScan {
                 .collect(),
             false => Vec::new(),
         };
-        (self.may_match(&found), named)
+        Skimmed {
+            keys,
+            extracts: self.may_match(&found),
+            named,
+        }
     }
 
     /// Whether any claim could find something in a text where the filter `found` these lists:
@@ -370,7 +391,7 @@ mod tests {
         ];
         const NAMES: &[&str] = &["a.txt", "a.md", "a.html", "a.HTM"];
         let mut next = crate::testing::sequence(0x5c1_3a9d);
-        let mut skimmed = 0;
+        let mut read = 0;
         for _ in 0..10_000 {
             let text: String = (0..next(12))
                 .map(|_| match next(8) {
@@ -388,18 +409,18 @@ mod tests {
                 }
             }
             let path = Path::new(NAMES[next(NAMES.len())]);
-            let Some(hits) = scan.skim(path, &bytes) else {
+            let Some(skimmed) = scan.skim(path, &bytes, false) else {
                 continue;
             };
-            skimmed += 1;
+            read += 1;
             let decoded = decode_article(path, bytes.clone())
                 .unwrap_or_else(|reason| panic!("{bytes:?} skimmed, refused: {reason}"));
             assert_eq!(decoded.text.as_bytes(), &bytes[..], "{bytes:?}");
             assert_eq!(decoded.reencoded_from, None, "{bytes:?}");
             assert!(decoded.markup.is_none(), "{bytes:?}");
             let from_text = scan.filter.key_hits_of_text(&decoded.text);
-            assert_eq!(hits, from_text, "{bytes:?}");
+            assert_eq!(skimmed.keys, from_text, "{bytes:?}");
         }
-        assert!(skimmed > 800, "only {skimmed} skimmed");
+        assert!(read > 800, "only {read} skimmed");
     }
 }
