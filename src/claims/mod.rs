@@ -133,6 +133,11 @@ pub struct AliasKey {
     pub key: String,
     /// How many words the spelling has ("Ilyushin Il-76" → 3: ilyushin, il, 76).
     pub words: usize,
+    /// How many characters `key` has ("il76" → 4). With `digits`, what a misspelling is first
+    /// compared by: worked out once, not for every word of every sentence it is compared with.
+    pub chars: usize,
+    /// The digits of `key`, in order ("il76" → "76").
+    pub digits: String,
 }
 
 impl AliasKey {
@@ -140,8 +145,11 @@ impl AliasKey {
     pub fn new(spelling: &str) -> AliasKey {
         let folded = crate::text::fold(spelling);
         let words: Vec<&str> = crate::text::words(&folded).map(|(_, w)| w).collect();
+        let key = words.concat();
         AliasKey {
-            key: words.concat(),
+            chars: key.chars().count(),
+            digits: key.chars().filter(char::is_ascii_digit).collect(),
+            key,
             words: words.len(),
         }
     }

@@ -102,12 +102,15 @@ fn find<'a>(values: &'a [EntityValue], folded: &str, similarity: f64) -> Vec<Hit
         .max()
         .unwrap_or(0);
     let mut hits = Vec::new();
+    // One buffer for every window's key: a sentence has as many windows as words.
+    let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
         let mut matched = None;
         for len in (1..=longest.min(tokens.len() - i)).rev() {
             let window = &tokens[i..i + len];
-            let key: String = window.iter().map(|(_, w)| *w).collect();
+            key.clear();
+            key.extend(window.iter().map(|(_, w)| *w));
             if let Some((canonical, score)) = best_alias(values, &key, len, similarity) {
                 let (last_start, last) = window[len - 1];
                 matched = Some(Hit {
@@ -149,7 +152,6 @@ fn best_alias<'a>(
     if similarity >= 1.0 {
         return None;
     }
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let key_len = key.chars().count();
     // What the key is compared by, worked out for the first alias that gets that far: most
     // windows of a sentence have none of the right length.
@@ -158,10 +160,13 @@ fn best_alias<'a>(
     let mut best: Option<(&str, f64)> = None;
     for v in values {
         for alias in v.aliases.iter().filter(same_words) {
-            let len = alias.key.chars().count();
+            let len = alias.chars;
             if len < MIN_FUZZY_LEN
                 || key_len.abs_diff(len) * 5 > len
-                || digits(&alias.key) != *key_digits.get_or_init(|| digits(key))
+                || alias.digits
+                    != *key_digits.get_or_init(|| {
+                        key.chars().filter(char::is_ascii_digit).collect::<String>()
+                    })
             {
                 continue;
             }
@@ -264,6 +269,15 @@ mod tests {
         assert_eq!(names("un Iliouchine-62"), Vec::<&str>::new());
         // Short aliases must be spelt exactly: "Al-76" is not "Il-76".
         assert_eq!(names("un Al-76"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn an_alias_key_counts_its_characters_and_keeps_its_digits() {
+        let key = AliasKey::new("Iliouchine-76");
+        assert_eq!((key.key.as_str(), key.words), ("iliouchine76", 2));
+        assert_eq!((key.chars, key.digits.as_str()), (12, "76"));
+        let key = AliasKey::new("Tillabéri");
+        assert_eq!((key.chars, key.digits.as_str()), (9, ""));
     }
 
     #[test]
