@@ -61,11 +61,12 @@ pub fn check_corpus(
     // readable and silent on every claim, and cost nothing once read.
     let said: Vec<(usize, PerArticle)> = (0..listing.len())
         .into_par_iter()
-        .filter_map(|index| {
-            let outcome = read_article(claims, scan, &listing, index, near_misses);
+        .map_init(Scratch::default, |scratch, index| {
+            let outcome = read_article(claims, scan, &listing, index, near_misses, scratch);
             progress.tick();
             outcome.map(|outcome| (index, outcome))
         })
+        .flatten_iter()
         .collect();
     progress.finish();
 
@@ -121,6 +122,32 @@ pub fn check_corpus(
     })
 }
 
+/// The buffers a worker reads articles into, kept from one article to the next: most articles
+/// are read, skimmed and dropped, and one allocation of each per article cost more than
+/// skimming a short one.
+#[derive(Default)]
+struct Scratch {
+    /// The article's bytes as read.
+    bytes: Vec<u8>,
+    /// The room the cue filter's pass works in (see [`CueScan::skim`]).
+    words: Vec<u8>,
+}
+
+impl Scratch {
+    /// Buffers larger than this are not kept once used, so that one long article does not hold
+    /// its room for the rest of the run.
+    const KEPT_BYTES: usize = 256 << 10;
+
+    /// Drops the buffers that grew past [`Scratch::KEPT_BYTES`].
+    fn trim(&mut self) {
+        for buffer in [&mut self.bytes, &mut self.words] {
+            if buffer.capacity() > Scratch::KEPT_BYTES {
+                *buffer = Vec::new();
+            }
+        }
+    }
+}
+
 /// What article `index` of `listing` says about `claims` (with its near misses when
 /// `near_misses` is set), or why it could not be read; `None` for a readable article with nothing
 /// to keep (no value, no near miss, no warning), as most articles of a large corpus are.
@@ -130,17 +157,21 @@ fn read_article(
     listing: &Listing,
     index: usize,
     near_misses: bool,
+    scratch: &mut Scratch,
 ) -> Option<PerArticle> {
-    let (path, bytes) = match listing.read_bytes(index) {
-        Ok(read) => read,
+    scratch.trim();
+    let path = match listing.read_bytes(index, &mut scratch.bytes) {
+        Ok(path) => path,
         Err(unreadable) => return Some(Err(unreadable)),
     };
     // Plain UTF-8 prose goes through the cue filter before it is decoded, and is decoded only if
     // some claim may find something in it.
-    let skimmed = scan.skim(&path, &bytes, near_misses);
+    let skimmed = scan.skim(&path, &scratch.bytes, near_misses, &mut scratch.words);
     if skimmed.as_ref().is_some_and(Skimmed::finds_nothing) {
         return None;
     }
+    // The bytes become the article's text: the next article is read into a new buffer.
+    let bytes = std::mem::take(&mut scratch.bytes);
     let (article, warning) = match listing.decode(index, path, bytes) {
         Ok(read) => read,
         Err(unreadable) => return Some(Err(unreadable)),
@@ -218,5 +249,23 @@ impl Progress {
 
     fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A worker keeps the room of the buffers it reads articles into, except a buffer that one
+    /// long article made larger than [`Scratch::KEPT_BYTES`].
+    #[test]
+    fn scratch_keeps_the_room_of_usual_articles_only() {
+        let mut scratch = Scratch {
+            bytes: Vec::with_capacity(Scratch::KEPT_BYTES + 1),
+            words: Vec::with_capacity(Scratch::KEPT_BYTES),
+        };
+        scratch.trim();
+        assert_eq!(scratch.bytes.capacity(), 0);
+        assert!(scratch.words.capacity() >= Scratch::KEPT_BYTES);
     }
 }

@@ -213,8 +213,9 @@ pub fn fold(s: &str) -> String {
     fold_with(s, |_, _| {})
 }
 
-/// The bytes of [`fold`], each put through `map`, in a vector with room for `spare` bytes more
-/// than `s` (the fold is seldom longer): for a reader of bytes that wants them changed (the cue
+/// The bytes of [`fold`], each put through `map`, in `into` (emptied first, its room kept: a
+/// reader of many texts allocates once) with room for `spare` bytes more than `s` (the fold is
+/// seldom longer): for a reader of bytes that wants them changed (the cue
 /// filter's pass over every article keeps only word bytes), in the same pass. The folded text's
 /// offsets stay those of [`fold`]. `ascii` must be what an ASCII byte of `s` becomes, `map` of its
 /// fold ([`fold_ascii`]), written so that the compiler can vectorize it over runs of ASCII
@@ -227,9 +228,10 @@ pub(crate) fn fold_bytes_map(
     ascii: impl Fn(u8) -> u8,
     map: impl Fn(u8) -> u8,
     spare: usize,
+    into: Vec<u8>,
 ) -> Option<FoldedBytes> {
     debug_assert!((0..0x80).all(|b| ascii(b) == map(fold_ascii(b))));
-    fold_bytes_with(s, ascii, map, spare, |_, _| {})
+    fold_bytes_with(s, ascii, map, (spare, into), |_, _| {})
 }
 
 /// What [`fold_bytes_map`] gives: the folded bytes, and whether the text holds a C1 control
@@ -255,22 +257,24 @@ pub(crate) fn has_ascii_stray_control(bytes: &[u8]) -> bool {
 /// [`fold`], telling `changed` the folded and original byte ranges (from the start of each) of
 /// every character that is not ASCII, in order.
 fn fold_with(s: &str, changed: impl FnMut((usize, usize), (usize, usize))) -> String {
-    let folded = fold_bytes_with(s.as_bytes(), fold_ascii, |b| b, 0, changed);
+    let folded = fold_bytes_with(s.as_bytes(), fold_ascii, |b| b, (0, Vec::new()), changed);
     // Only ASCII bytes and whole folded characters were pushed, unchanged.
     String::from_utf8(folded.expect("a str is UTF-8").bytes).expect("folding keeps UTF-8 valid")
 }
 
 /// [`fold_with`] of bytes that may not be UTF-8 (`None` if they are not), each folded byte put
-/// through `map` (ASCII bytes of `s` through `ascii`), in a vector with room for `spare` bytes
-/// more than `s`.
+/// through `map` (ASCII bytes of `s` through `ascii`), in `into`, emptied, with room for `spare`
+/// bytes more than `s`.
 fn fold_bytes_with(
     s: &[u8],
     ascii: impl Fn(u8) -> u8,
     map: impl Fn(u8) -> u8,
-    spare: usize,
+    (spare, into): (usize, Vec<u8>),
     mut changed: impl FnMut((usize, usize), (usize, usize)),
 ) -> Option<FoldedBytes> {
-    let mut bytes: Vec<u8> = Vec::with_capacity(s.len() + spare);
+    let mut bytes = into;
+    bytes.clear();
+    bytes.reserve(s.len() + spare);
     // The C1 control characters (U+0080 to U+009F) are two-byte characters.
     let mut has_c1_control = false;
     let mut scratch = String::new();
@@ -838,7 +842,7 @@ mod tests {
                     (_, len) => bytes.truncate(next(len)),
                 }
             }
-            let folded = fold_bytes_map(&bytes, fold_ascii, |b| b, 0);
+            let folded = fold_bytes_map(&bytes, fold_ascii, |b| b, 0, Vec::new());
             match std::str::from_utf8(&bytes) {
                 Err(_) => {
                     assert_eq!(folded, None, "{bytes:?}");
@@ -898,7 +902,9 @@ mod tests {
             assert_eq!(fold(&text), expected, "{text:?}");
             let upper = |b: u8| b.to_ascii_uppercase();
             let mapped: Vec<u8> = expected.bytes().map(upper).collect();
-            let folded = fold_bytes_map(text.as_bytes(), |b| upper(fold_ascii(b)), upper, 0);
+            let reused = b"bytes of an earlier text".to_vec();
+            let folded =
+                fold_bytes_map(text.as_bytes(), |b| upper(fold_ascii(b)), upper, 0, reused);
             assert_eq!(folded.unwrap().bytes, mapped, "{text:?}");
         }
     }

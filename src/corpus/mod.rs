@@ -184,17 +184,23 @@ impl Listing {
     /// Reads article `index` of [`Listing::names`], with a warning when it had to be re-encoded;
     /// an unreadable one comes back as the skipped entry and its warning.
     pub fn read(&self, index: usize) -> Result<(Article, Option<Diagnostic>), Box<Unreadable>> {
-        let (path, bytes) = self.read_bytes(index)?;
+        let mut bytes = Vec::new();
+        let path = self.read_bytes(index, &mut bytes)?;
         self.decode(index, path, bytes)
     }
 
-    /// The first half of [`Listing::read`]: the bytes of article `index`, and the path they were
-    /// read at, for a reader that looks at them before they are decoded (see
+    /// The first half of [`Listing::read`]: the bytes of article `index`, in `bytes` (emptied
+    /// first, its room kept: a reader of many articles that keeps few allocates once), and the
+    /// path they were read at, for a reader that looks at them before they are decoded (see
     /// [`decode::is_plain`]).
-    pub fn read_bytes(&self, index: usize) -> Result<(PathBuf, Vec<u8>), Box<Unreadable>> {
+    pub fn read_bytes(
+        &self,
+        index: usize,
+        bytes: &mut Vec<u8>,
+    ) -> Result<PathBuf, Box<Unreadable>> {
         let path = self.path(index);
-        match read_bytes(&path) {
-            Ok(bytes) => Ok((path, bytes)),
+        match read_bytes(&path, bytes) {
+            Ok(()) => Ok(path),
             Err(reason) => Err(self.unreadable(index, &path, reason)),
         }
     }
@@ -610,21 +616,22 @@ fn relative_name(root: &Path, path: &Path) -> String {
 }
 
 /// Reads the bytes of one article, refusing one too large to be read whole.
-fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+fn read_bytes(path: &Path, bytes: &mut Vec<u8>) -> Result<(), String> {
     use std::io::Read;
     let cannot_read = |e: std::io::Error| format!("cannot read: {e}");
+    bytes.clear();
     let mut file = std::fs::File::open(path).map_err(cannot_read)?;
     // Most articles are a few kilobytes: they are read whole into a buffer of `FIRST_READ`
     // bytes (open, read, read to see the end, close), and only a file that fills it is asked for
     // its size, a system call more, for the limit and the room to read the rest. Reading goes
     // through `Take`: `File::read_to_end` would ask the file for its size and position again.
-    let mut bytes = Vec::with_capacity(FIRST_READ);
+    bytes.reserve(FIRST_READ);
     (&mut file)
         .take(FIRST_READ as u64)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(cannot_read)?;
     if bytes.len() < FIRST_READ {
-        return Ok(bytes);
+        return Ok(());
     }
     let size = file.metadata().map_err(cannot_read)?.len();
     if size > MAX_ARTICLE_BYTES {
@@ -639,14 +646,14 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     );
     // The limit also stops a file that grew since its size was read.
     file.take(MAX_ARTICLE_BYTES + 1 - FIRST_READ as u64)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(format!(
             "too large (over {MAX_ARTICLE_BYTES} bytes; the limit is {MAX_ARTICLE_BYTES})"
         ));
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// How many bytes of an article [`read_bytes`] reads before asking the file for its size: more
@@ -706,9 +713,18 @@ mod tests {
             let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
             let path = dir.path().join(format!("{len}.txt"));
             std::fs::write(&path, &bytes).unwrap();
-            assert_eq!(read_bytes(&path).unwrap(), bytes, "{len} bytes");
+            let mut fresh = Vec::new();
+            read_bytes(&path, &mut fresh).unwrap();
+            assert_eq!(fresh, bytes, "{len} bytes");
+            // Into a buffer that held a longer article, and one that held a shorter.
+            for earlier in [vec![9; 3 * FIRST_READ], vec![9; 5]] {
+                let mut reused = earlier;
+                read_bytes(&path, &mut reused).unwrap();
+                assert_eq!(reused, bytes, "{len} bytes");
+            }
         }
-        let missing = read_bytes(&dir.path().join("missing.txt")).unwrap_err();
+        let mut bytes = b"an earlier article".to_vec();
+        let missing = read_bytes(&dir.path().join("missing.txt"), &mut bytes).unwrap_err();
         assert!(missing.starts_with("cannot read: "), "{missing}");
     }
 

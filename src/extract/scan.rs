@@ -164,12 +164,19 @@ impl CueScan {
     /// [`decode::is_plain`]); `None` for any other article, which is decoded before the filter
     /// reads it. On a large corpus most articles matter to no claim (see
     /// [`Skimmed::finds_nothing`]) and are then never decoded: the pass checks on its way what
-    /// decoding would have checked.
-    pub fn skim(&self, path: &Path, bytes: &[u8], near_misses: bool) -> Option<Skimmed> {
+    /// decoding would have checked. `buffer` is the room the pass works in, kept from one
+    /// article to the next.
+    pub fn skim(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        near_misses: bool,
+        buffer: &mut Vec<u8>,
+    ) -> Option<Skimmed> {
         if !decode::is_plain(path, bytes) {
             return None;
         }
-        let pass = self.filter.key_hits_of_bytes(bytes)?;
+        let pass = self.filter.key_hits_of_bytes(bytes, buffer)?;
         (!pass.has_control && pass.has_word).then(|| self.plan(pass.hits, near_misses))
     }
 
@@ -392,6 +399,7 @@ mod tests {
         const NAMES: &[&str] = &["a.txt", "a.md", "a.html", "a.HTM"];
         let mut next = crate::testing::sequence(0x5c1_3a9d);
         let mut read = 0;
+        let mut buffer = Vec::new();
         for _ in 0..10_000 {
             let text: String = (0..next(12))
                 .map(|_| match next(8) {
@@ -409,7 +417,7 @@ mod tests {
                 }
             }
             let path = Path::new(NAMES[next(NAMES.len())]);
-            let Some(skimmed) = scan.skim(path, &bytes, false) else {
+            let Some(skimmed) = scan.skim(path, &bytes, false, &mut buffer) else {
                 continue;
             };
             read += 1;

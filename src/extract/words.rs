@@ -196,20 +196,25 @@ impl WordFilter {
     /// [`WordFilter::key_hits`] of the fold of `text` (an article as read), folding it and
     /// keeping its word bytes in one pass: the same hits, at the same offsets of the folded text.
     pub fn key_hits_of_text(&self, text: &str) -> KeyHits {
-        let (words, len, _) = folded_word_buffer(text.as_bytes()).expect("a str is UTF-8");
+        let (words, len, _) =
+            folded_word_buffer(text.as_bytes(), Vec::new()).expect("a str is UTF-8");
         self.mark_keys(&words, len)
     }
 
     /// [`WordFilter::key_hits_of_text`] of `bytes` read as UTF-8, before they are decoded, with
-    /// what decoding would have checked of them; `None` if they are not UTF-8.
-    pub fn key_hits_of_bytes(&self, bytes: &[u8]) -> Option<BytesPass> {
-        let (words, len, has_c1_control) = folded_word_buffer(bytes)?;
-        Some(BytesPass {
+    /// what decoding would have checked of them; `None` if they are not UTF-8. The word buffer
+    /// is made in `buffer`, whose room is kept for the next text (every article of a corpus goes
+    /// through here: one allocation each cost more than the fold of a short one).
+    pub fn key_hits_of_bytes(&self, bytes: &[u8], buffer: &mut Vec<u8>) -> Option<BytesPass> {
+        let (words, len, has_c1_control) = folded_word_buffer(bytes, std::mem::take(buffer))?;
+        let pass = BytesPass {
             hits: self.mark_keys(&words, len),
             has_control: has_c1_control || crate::text::has_ascii_stray_control(bytes),
             // A word byte is never white space; most texts have one in their first bytes.
             has_word: words[..len].iter().any(|&b| b != 0),
-        })
+        };
+        *buffer = words;
+        Some(pass)
     }
 
     /// The lists that may occur in `folded`'s byte `ranges` (in order, not overlapping), given
@@ -446,12 +451,17 @@ fn word_buffer(text: &[u8]) -> Vec<u8> {
     words
 }
 
-/// The [`word_buffer`] of the fold of `text`, made as it is folded, the folded text's length, and
-/// whether `text` holds a C1 control character (see [`crate::text::FoldedBytes`]); `None` if
-/// `text` is not UTF-8.
-fn folded_word_buffer(text: &[u8]) -> Option<(Vec<u8>, usize, bool)> {
-    let folded =
-        crate::text::fold_bytes_map(text, folded_ascii_word_byte, word_byte_or_zero, PADDING)?;
+/// The [`word_buffer`] of the fold of `text`, made as it is folded (in `into`, emptied first),
+/// the folded text's length, and whether `text` holds a C1 control character (see
+/// [`crate::text::FoldedBytes`]); `None` if `text` is not UTF-8.
+fn folded_word_buffer(text: &[u8], into: Vec<u8>) -> Option<(Vec<u8>, usize, bool)> {
+    let folded = crate::text::fold_bytes_map(
+        text,
+        folded_ascii_word_byte,
+        word_byte_or_zero,
+        PADDING,
+        into,
+    )?;
     let mut words = folded.bytes;
     let len = words.len();
     pad(&mut words);
@@ -655,7 +665,7 @@ mod tests {
                 .iter()
                 .map(|s| folded.folded_offset(s.start)..folded.folded_offset(s.end));
             let hits = filter.key_hits(folded.text.as_bytes());
-            let (words, len, _) = folded_word_buffer(text.as_bytes()).unwrap();
+            let (words, len, _) = folded_word_buffer(text.as_bytes(), vec![7; next(99)]).unwrap();
             assert_eq!(words, word_buffer(folded.text.as_bytes()), "{text:?}");
             assert_eq!(len, folded.text.len(), "{text:?}");
             assert_eq!(filter.key_hits_of_text(&text).0, hits.0, "{text:?}");
@@ -680,13 +690,18 @@ mod tests {
             .filter(|c| c.is_whitespace())
             .collect();
         assert!(spaces.chars().count() > 20, "{spaces:?}");
-        let pass = filter.key_hits_of_bytes(spaces.as_bytes()).unwrap();
+        let mut buffer = Vec::new();
+        let pass = filter
+            .key_hits_of_bytes(spaces.as_bytes(), &mut buffer)
+            .unwrap();
         assert!(!pass.has_word);
         for text in ["\u{a0}é ", "\n1", "Œ", "«x»"] {
-            let pass = filter.key_hits_of_bytes(text.as_bytes()).unwrap();
+            let pass = filter
+                .key_hits_of_bytes(text.as_bytes(), &mut buffer)
+                .unwrap();
             assert!(pass.has_word, "{text:?}");
         }
-        assert!(filter.key_hits_of_bytes(b"mai \xE9").is_none());
+        assert!(filter.key_hits_of_bytes(b"mai \xE9", &mut buffer).is_none());
     }
 
     /// The head index finds each head's entries as a search of the sorted heads does, and no
