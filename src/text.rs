@@ -198,15 +198,6 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
         .count()
 }
 
-/// Whether one of the eight bytes of `word` is `byte` (the classic test for a zero byte, on
-/// `word` XOR `byte` in every lane: exact about whether there is one).
-fn has_byte(word: u64, byte: u8) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let zero_where_equal = word ^ (ONES * u64::from(byte));
-    zero_where_equal.wrapping_sub(ONES) & !zero_where_equal & HIGH_BITS != 0
-}
-
 /// Folds a cue or alias written by an editor, the same way article text is folded. Also used on
 /// whole articles, so runs of ASCII take a fast path.
 pub fn fold(s: &str) -> String {
@@ -553,21 +544,11 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            // Lines are long: eight bytes without a line break are passed over at once.
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if !has_byte(word, b'\n') && !has_byte(word, b'\r') {
-                    i += 8;
-                    continue;
-                }
-            }
-            let b = bytes[i];
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+        // Lines are long: the breaks are searched for (vectorized), not each byte tested.
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
                 line_starts.push(i + 1);
             }
-            i += 1;
         }
         // A mark at the first character boundary at or after every CHAR_MARK_SPACING bytes from
         // the previous one; characters counted as the bytes that do not continue one.
@@ -1057,23 +1038,6 @@ mod tests {
                         }
                     }
                     assert_eq!(LineIndex::new(&text).line_starts, expected, "{text:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn has_byte_finds_a_byte_in_any_lane() {
-        for byte in [0, b'\n', b'\r', 0x7F, 0x80, 0xFF] {
-            for other in [0, 1, b'\n' + 1, 0xFE, 0xFF] {
-                for lane in 0..8 {
-                    let mut word = [other; 8];
-                    assert_eq!(has_byte(u64::from_le_bytes(word), byte), other == byte);
-                    word[lane] = byte;
-                    assert!(
-                        has_byte(u64::from_le_bytes(word), byte),
-                        "{byte} in lane {lane}"
-                    );
                 }
             }
         }
