@@ -605,25 +605,41 @@ impl LineIndex {
 
 /// Words of folded text: maximal runs of letters and digits, with their byte spans.
 pub fn words(folded: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = folded.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(&(_, c)) = rest.peek() {
-            if c.is_alphanumeric() {
+        while at < folded.len() {
+            let (alphanumeric, len) = char_class_at(folded, at);
+            if alphanumeric {
                 break;
             }
-            rest.next();
+            at += len;
         }
-        let &(start, _) = rest.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
+        if at == folded.len() {
+            return None;
+        }
+        let start = at;
+        while at < folded.len() {
+            let (alphanumeric, len) = char_class_at(folded, at);
+            if !alphanumeric {
                 break;
             }
-            end = i + c.len_utf8();
-            rest.next();
+            at += len;
         }
-        Some((start, &folded[start..end]))
+        Some((start, &folded[start..at]))
     })
+}
+
+/// Whether the character at byte `at` of `text` (a character boundary) is a letter or digit, and
+/// its length. Folded text is nearly all ASCII: its bytes are classed as they are, and only the
+/// other characters decoded (every sentence that may hold a value is split into words).
+#[inline]
+fn char_class_at(text: &str, at: usize) -> (bool, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    let c = text[at..].chars().next().expect("a character boundary");
+    (c.is_alphanumeric(), c.len_utf8())
 }
 
 #[cfg(test)]
@@ -1055,5 +1071,32 @@ mod tests {
     fn words_are_alphanumeric_runs() {
         let got: Vec<&str> = words("un il-76, l'avion").map(|(_, w)| w).collect();
         assert_eq!(got, ["un", "il", "76", "l", "avion"]);
+    }
+
+    /// Words are the runs of characters that are alphanumeric, whatever the script, at the
+    /// text's ends or not.
+    #[test]
+    fn words_are_the_runs_char_is_alphanumeric_finds() {
+        const PIECES: &[&str] = &[
+            "a", "7", " ", "-", "é", "ß", "日本", "٣", "\u{2019}", "\u{a0}", "ǅ", "𝔸", "_",
+            "\u{301}",
+        ];
+        let mut next = crate::testing::sequence(0x0a1f_a7e1);
+        for _ in 0..5_000 {
+            let text: String = (0..next(20)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let mut expected = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (c.is_alphanumeric() && i < text.len(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        expected.push((s, &text[s..i]));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(words(&text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 }
