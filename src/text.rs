@@ -287,7 +287,11 @@ fn fold_bytes_with(
             [lead @ 0xC2..=0xDF, next, ..] if next & 0xC0 == 0x80 => {
                 let code = (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F);
                 has_c1_control |= code < 0xA0;
-                bytes.extend_from_slice(TWO_BYTE_FOLDED[code - TWO_BYTE_FIRST].as_bytes());
+                // A fold of one or two bytes, mostly: pushed a byte at a time, as `map` makes
+                // it, rather than copied by a call and mapped by a loop of its own.
+                for &b in TWO_BYTE_FOLDED[code - TWO_BYTE_FIRST].as_bytes() {
+                    bytes.push(map(b));
+                }
                 rest = &rest[2..];
             }
             [lead, ..] => {
@@ -299,12 +303,9 @@ fn fold_bytes_with(
                 let ch = std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()?;
                 scratch.clear();
                 fold_char(ch, &mut scratch);
-                bytes.extend_from_slice(scratch.as_bytes());
+                bytes.extend(scratch.bytes().map(&map));
                 rest = &rest[len..];
             }
-        }
-        for b in &mut bytes[folded_start..] {
-            *b = map(*b);
         }
         changed(
             (folded_start, bytes.len()),
