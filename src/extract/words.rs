@@ -36,6 +36,8 @@ pub struct WordFilter {
     head_index: HeadIndex,
     /// Every distinct word start the cues need.
     keys: Vec<WordStart>,
+    /// Each key's first eight bytes, as [`KeyBytes`] compares them.
+    key_bytes: Vec<KeyBytes>,
     /// Every cue that needs words, with its list: each entry of the words is a required word, as
     /// the keys (indices into `keys`) of the forms it may take.
     cues: Vec<(usize, Vec<Vec<usize>>)>,
@@ -175,6 +177,7 @@ impl WordFilter {
             bitmap,
             head_index: HeadIndex::new(&heads),
             heads,
+            key_bytes: keys.iter().map(KeyBytes::new).collect(),
             keys,
             cues,
             cues_of_key,
@@ -310,24 +313,75 @@ impl WordFilter {
         KeyHits(hits)
     }
 
-    /// Records the keys whose heads include `head` and that the word at `at` really begins with.
+    /// Records the keys whose heads include `head` and that the word at `at` of `words` (a
+    /// word buffer, see [`word_buffer`]) really begins with.
     #[cold]
-    fn verify(&self, text: &[u8], at: usize, head: u32, hits: &mut Vec<(usize, usize)>) {
+    fn verify(&self, words: &[u8], at: usize, head: u32, hits: &mut Vec<(usize, usize)>) {
         let Some(candidates) = self.head_index.get(head) else {
             return;
         };
+        // The buffer's padding leaves eight bytes after any word start.
+        let eight = u64::from_le_bytes(words[at..at + 8].try_into().expect("eight bytes"));
         let mut word: Option<&[u8]> = None;
         for &(_, k) in &self.heads[candidates] {
-            let word = *word.get_or_insert_with(|| {
-                let length = text[at..].iter().take_while(|&&b| is_word_byte(b)).count();
-                &text[at..at + length]
-            });
-            let key = &self.keys[k];
-            if word == key.text.as_bytes() || (!key.whole && word.starts_with(key.text.as_bytes()))
-            {
+            let matches = match self.key_bytes[k].matches(eight, words, at) {
+                Some(matches) => matches,
+                None => {
+                    let word = *word.get_or_insert_with(|| {
+                        let length = words[at..].iter().take_while(|&&b| b != 0).count();
+                        &words[at..at + length]
+                    });
+                    let key = &self.keys[k];
+                    word == key.text.as_bytes()
+                        || (!key.whole && word.starts_with(key.text.as_bytes()))
+                }
+            };
+            if matches {
                 hits.push((at, k));
             }
         }
+    }
+}
+
+/// A key of at most eight bytes as one number: a word of a word buffer begins with it when its
+/// first eight bytes, masked, equal it, and is it when the byte after is zero. Words that pass
+/// the bitmap are many (the cues' own common words, "said", "a declare"), and this spares each a
+/// search for the word's end and a `memcmp` per key.
+#[derive(Debug, Clone)]
+struct KeyBytes {
+    /// The key's bytes, then zeros.
+    bytes: u64,
+    /// Ones over the key's bytes.
+    mask: u64,
+    /// How many bytes the key has; more than eight: compared as slices.
+    len: usize,
+    whole: bool,
+}
+
+impl KeyBytes {
+    fn new(key: &WordStart) -> KeyBytes {
+        let text = key.text.as_bytes();
+        let mut eight = [0; 8];
+        let len = text.len();
+        eight[..len.min(8)].copy_from_slice(&text[..len.min(8)]);
+        KeyBytes {
+            bytes: u64::from_le_bytes(eight),
+            mask: u64::MAX
+                .checked_shr(8 * (8 - len.min(8)) as u32)
+                .unwrap_or(0),
+            len,
+            whole: key.whole,
+        }
+    }
+
+    /// Whether the word at `at` of `words`, whose first eight bytes are `eight`, begins with the
+    /// key (is the key, for a whole one); `None` for a key longer than eight bytes.
+    #[inline]
+    fn matches(&self, eight: u64, words: &[u8], at: usize) -> Option<bool> {
+        if self.len > 8 {
+            return None;
+        }
+        Some(eight & self.mask == self.bytes && (!self.whole || words[at + self.len] == 0))
     }
 }
 
@@ -440,8 +494,8 @@ fn bucket(bytes: u32) -> usize {
 }
 
 /// What the pass over `text` reads: its word bytes as they are and every other byte zero, then
-/// zeros: at least four, so that a word's first four bytes can be read wherever it starts, and
-/// up to the end of a chunk of eight, so that every chunk can. Making it is one pass the compiler
+/// zeros: at least eight, so that a word's first eight bytes (see [`KeyBytes`]) can be read
+/// wherever it starts, and up to the end of a chunk of eight, so that every chunk can. Making it is one pass the compiler
 /// vectorizes, after which telling word bytes apart takes two operations for eight bytes, not
 /// ten.
 fn word_buffer(text: &[u8]) -> Vec<u8> {
@@ -702,6 +756,70 @@ mod tests {
             assert!(pass.has_word, "{text:?}");
         }
         assert!(filter.key_hits_of_bytes(b"mai \xE9", &mut buffer).is_none());
+    }
+
+    /// The hits are exactly the keys each word begins with (or is, for a whole key): keys of one
+    /// to twelve bytes, whole or not, against words equal to them, longer, shorter, or one byte
+    /// off anywhere, at every offset of the buffer.
+    #[test]
+    fn hits_are_the_keys_each_word_begins_with() {
+        const KEYS: &[&str] = &[
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijkl",
+            "said",
+            "saidx",
+            "x1",
+            "9",
+        ];
+        let starts: Vec<WordStart> = KEYS
+            .iter()
+            .flat_map(|k| {
+                [true, false].map(|whole| WordStart {
+                    text: k.to_string(),
+                    whole,
+                })
+            })
+            .collect();
+        let lists = starts.iter().map(|s| vec![vec![s.clone()]]).collect();
+        let filter = WordFilter::from_required(vec![lists]);
+        let mut next = crate::testing::sequence(0x6b_e7b1);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(5) {
+                let mut word: Vec<u8> = KEYS[next(KEYS.len())].bytes().collect();
+                match next(4) {
+                    0 => word.truncate(next(word.len() + 1)),
+                    1 => word.push(b"az9"[next(3)]),
+                    2 => {
+                        let at = next(word.len());
+                        word[at] = b"bz0"[next(3)];
+                    }
+                    _ => {}
+                }
+                text.push_str(std::str::from_utf8(&word).unwrap());
+                text.push_str([" ", ", ", "-", "'"][next(4)]);
+            }
+            let mut expected = Vec::new();
+            for (at, word) in crate::text::words(&text) {
+                for (k, key) in filter.keys.iter().enumerate() {
+                    let text = key.text.as_str();
+                    if word == text || (!key.whole && word.starts_with(text)) {
+                        expected.push((at, k));
+                    }
+                }
+            }
+            let mut got = filter.key_hits(text.as_bytes()).0;
+            got.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(got, expected, "{text:?}");
+        }
     }
 
     /// The head index finds each head's entries as a search of the sorted heads does, and no
