@@ -306,6 +306,21 @@ fn rule(text: String) -> Arc<str> {
 
 /// Everything `doc` says about `claim`. With `trace`, the rejected candidates too.
 pub fn extract(claim: &Claim, story: &Story, doc: &Document, trace: bool) -> Extraction {
+    extract_in(claim, story, doc, trace, None)
+}
+
+/// [`extract`], looking for the claim's unspecified phrases only in the sentences
+/// `unspecified_in` (indices into `doc.sentences`, in order) when given: those where the cue
+/// filter found that the phrases may occur (see [`scan`]). No other sentence can hold one, and
+/// a claim that reads a whole article (a date's) would otherwise run its phrase expression over
+/// every sentence of it.
+pub(crate) fn extract_in(
+    claim: &Claim,
+    story: &Story,
+    doc: &Document,
+    trace: bool,
+    unspecified_in: Option<&[usize]>,
+) -> Extraction {
     let mut out = Extraction::default();
     match &claim.kind {
         ClaimKind::Count { subject, max_gap } => {
@@ -343,7 +358,7 @@ pub fn extract(claim: &Claim, story: &Story, doc: &Document, trace: bool) -> Ext
     }
     set_aside_unasserted(doc, trace, &mut out);
     patterns(claim, story, doc, &mut out);
-    unspecified(claim, doc, trace, &mut out);
+    unspecified(claim, doc, trace, unspecified_in, &mut out);
     out.mentions.sort_by_key(|m| (m.line, m.column));
     out.mentions
         .dedup_by(|a, b| a.line == b.line && a.column == b.column && a.reading == b.reading);
@@ -511,13 +526,28 @@ pub fn read_value(
     }
 }
 
-/// Phrases saying the value is unknown, in a sentence that names the claim's subject or event.
-fn unspecified(claim: &Claim, doc: &Document, trace: bool, out: &mut Extraction) {
+/// Phrases saying the value is unknown, in a sentence that names the claim's subject or event;
+/// looked for in the sentences `only` (indices into `doc.sentences`) when given, else in all.
+fn unspecified(
+    claim: &Claim,
+    doc: &Document,
+    trace: bool,
+    only: Option<&[usize]>,
+    out: &mut Extraction,
+) {
     let Some(phrases) = &claim.unspecified else {
         return;
     };
     let ties = claim.kind.tie_cues();
-    for sentence in &doc.sentences {
+    let every: Vec<usize>;
+    let searched = match only {
+        Some(only) => only,
+        None => {
+            every = (0..doc.sentences.len()).collect();
+            &every
+        }
+    };
+    for sentence in searched.iter().map(|&i| &doc.sentences[i]) {
         let folded = &sentence.folded.text;
         for m in phrases.find_iter(folded) {
             let span = Document::span(sentence, m.start..m.end);

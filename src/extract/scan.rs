@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::words::{KeyHits, Lists, WordFilter};
-use super::{Document, Extraction, extract, near_miss};
+use super::{Document, Extraction, extract_in, near_miss};
 use crate::claims::{ClaimKind, ClaimSet, CueSet};
 use crate::corpus::{Article, decode};
 use crate::text::Folded;
@@ -283,9 +283,22 @@ impl CueScan {
             .filter_map(|(index, (claim, need))| {
                 let extraction = match need.relevant(hits.len(), &by_list) {
                     Relevant::None => return None,
-                    Relevant::All => extract(claim, &claims.story, doc, false),
+                    // The unspecified phrases are looked for only where they may occur.
+                    Relevant::All => {
+                        let unspecified_in = need.unspecified.map(|l| by_list[l].as_slice());
+                        extract_in(claim, &claims.story, doc, false, unspecified_in)
+                    }
                     Relevant::Some(keep) => {
-                        extract(claim, &claims.story, &doc.restricted(&keep), false)
+                        // In the restricted document, a sentence's index is its rank in `keep`.
+                        let unspecified_in: Option<Vec<usize>> = need.unspecified.map(|l| {
+                            (keep.iter().enumerate())
+                                .filter(|(_, s)| by_list[l].binary_search(s).is_ok())
+                                .map(|(rank, _)| rank)
+                                .collect()
+                        });
+                        let restricted = doc.restricted(&keep);
+                        let only = unspecified_in.as_deref();
+                        extract_in(claim, &claims.story, &restricted, false, only)
                     }
                 };
                 (!extraction.mentions.is_empty()).then_some((index, extraction))
@@ -362,6 +375,50 @@ mod tests {
 
     use super::*;
     use crate::corpus::decode::decode_article;
+
+    /// A claim that reads a whole article (a date, once its event is named) looks for its
+    /// unspecified phrases only in the sentences where the filter says they may occur, and
+    /// finds every one that running its extractor on every sentence finds, in a sentence of its
+    /// own or beside a value.
+    #[test]
+    fn whole_article_claims_find_every_unspecified_phrase() {
+        let claims =
+            crate::claims::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("claims.toml"))
+                .expect("the bundled claims load");
+        let scan = CueScan::new(&claims);
+        let text = "The Russian plane landed in Niamey on April 10, 2024.\n\
+            Officials did not say when the instructors would leave.\n\
+            The weather was mild and the market was busy.\n\
+            The embassy did not say when the aircraft would fly back.\n\
+            L'avion est arrivé mercredi ; la date de son départ n'a pas été précisée.\n";
+        let article = Article {
+            name: "a.txt".into(),
+            path: "a.txt".into(),
+            text: text.into(),
+            meta: Default::default(),
+            markup: None,
+        };
+        let fast = scan.extract_article(&claims, &article);
+        let doc = Document::new(&article);
+        let full: Vec<(usize, Extraction)> = (claims.claims.iter().enumerate())
+            .map(|(i, claim)| (i, super::super::extract(claim, &claims.story, &doc, false)))
+            .filter(|(_, extraction)| !extraction.mentions.is_empty())
+            .collect();
+        assert_eq!(fast, full);
+        let date = claims
+            .claims
+            .iter()
+            .position(|c| c.id == "arrival_date")
+            .unwrap();
+        let (_, arrival) = fast
+            .iter()
+            .find(|(i, _)| *i == date)
+            .expect("the date claim");
+        let unspecified = (arrival.mentions.iter())
+            .filter(|m| m.reading == super::super::Reading::Unspecified)
+            .count();
+        assert_eq!(unspecified, 3, "{:#?}", arrival.mentions);
+    }
 
     /// `skim` gives hits only for bytes `decode_article` takes as they are (the text the same
     /// bytes, no warning, no markup), and those hits are the filter's on the decoded text: what
