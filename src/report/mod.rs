@@ -185,10 +185,10 @@ fn contradiction_message<'a>(
     finding: &Finding,
 ) -> String {
     let side = |sources: &[usize], side: usize| {
-        let names: Vec<&str> = sources.iter().map(|&s| short(s)).collect();
-        let verb = if names.len() == 1 { "says" } else { "say" };
+        let verb = if sources.len() == 1 { "says" } else { "say" };
         let value = finding.values.get(side).map_or("", |v| &**v);
-        format!("{} {verb} {value}", name_list(&names))
+        let names = name_list(sources.iter().map(|&s| short(s)));
+        format!("{names} {verb} {value}")
     };
     let (first, second) = finding.sources.sides();
     format!("{id}: {}, {}", side(first, 0), side(second, 1))
@@ -197,19 +197,23 @@ fn contradiction_message<'a>(
 /// How many sources a message names before it counts the rest.
 const NAMED_IN_MESSAGE: usize = 3;
 
-/// `A`, `A and B`, `A, B and C`, or `A, B, C and 4 others`.
-fn name_list(names: &[&str]) -> String {
-    match names {
+/// `A`, `A and B`, `A, B and C`, or `A, B, C and 4 others`. Only the names shown are taken
+/// from `names`: a side of a contradiction on a large corpus has thousands of sources, and its
+/// message is made for every report.
+fn name_list<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let total = names.len();
+    let shown: Vec<&str> = names.take(NAMED_IN_MESSAGE).collect();
+    match shown[..] {
         [] => String::new(),
         [one] => one.to_string(),
-        _ if names.len() <= NAMED_IN_MESSAGE => {
-            let (last, rest) = names.split_last().expect("two or more");
+        _ if total <= NAMED_IN_MESSAGE => {
+            let (last, rest) = shown.split_last().expect("two or more");
             format!("{} and {last}", rest.join(", "))
         }
         _ => format!(
             "{} and {} others",
-            names[..NAMED_IN_MESSAGE].join(", "),
-            names.len() - NAMED_IN_MESSAGE
+            shown.join(", "),
+            total - NAMED_IN_MESSAGE
         ),
     }
 }
@@ -313,13 +317,13 @@ mod tests {
 
     #[test]
     fn messages_name_three_sources_and_count_the_rest() {
-        assert_eq!(name_list(&["a"]), "a");
-        assert_eq!(name_list(&["a", "b"]), "a and b");
-        assert_eq!(name_list(&["a", "b", "c"]), "a, b and c");
-        assert_eq!(
-            name_list(&["a", "b", "c", "d", "e"]),
-            "a, b, c and 2 others"
-        );
+        let list = |names: &[&'static str]| name_list(names.iter().copied());
+        assert_eq!(list(&[]), "");
+        assert_eq!(list(&["a"]), "a");
+        assert_eq!(list(&["a", "b"]), "a and b");
+        assert_eq!(list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(list(&["a", "b", "c", "d"]), "a, b, c and 1 others");
+        assert_eq!(list(&["a", "b", "c", "d", "e"]), "a, b, c and 2 others");
     }
 
     #[test]
