@@ -552,16 +552,13 @@ impl LineIndex {
             }
         }
         // A mark at the first character boundary at or after every CHAR_MARK_SPACING bytes from
-        // the previous one; characters counted as the bytes that do not continue one.
+        // the previous one (`str::chars().count()` counts eight bytes at a time).
         let mut char_marks = vec![(0, 0)];
         let (mut from, mut count) = (0, 0);
         while let Some(at) =
             (from + CHAR_MARK_SPACING..text.len()).find(|&i| text.is_char_boundary(i))
         {
-            count += bytes[from..at]
-                .iter()
-                .filter(|&&b| b & 0xC0 != 0x80)
-                .count();
+            count += text[from..at].chars().count();
             char_marks.push((at, count));
             from = at;
         }
