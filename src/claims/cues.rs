@@ -9,6 +9,8 @@
 //! A hyphen in a cue also matches a space or nothing ("touched-down", "touched down"), and every
 //! word also matches its plural in `s` or `x` ("avion" matches "avions").
 
+use std::sync::Arc;
+
 use regex::{Regex, RegexBuilder};
 
 use crate::text::fold;
@@ -22,7 +24,11 @@ pub const REGEX_SIZE_LIMIT: usize = 2 << 20;
 pub struct CueSet {
     /// The cues as written, for messages.
     pub cues: Vec<String>,
-    regex: Regex,
+    /// Shared by the clones: claims that list the same cues (a story's subject, named by its
+    /// count, its date and its place) get one compiled list (see `claims::validate`), and a
+    /// cloned `Regex` would get a pool of matching caches of its own, each built again, state by
+    /// state, on every thread.
+    regex: Arc<Regex>,
 }
 
 /// What a word of folded text begins with where a cue matches: a run of [`is_word_byte`] bytes,
@@ -59,7 +65,7 @@ impl CueSet {
             .map_err(|e| e.to_string())?;
         Ok(CueSet {
             cues: cues.to_vec(),
-            regex,
+            regex: Arc::new(regex),
         })
     }
 
@@ -259,6 +265,48 @@ mod tests {
 
     fn set(cues: &[&str]) -> CueSet {
         CueSet::new(&cues.iter().map(|c| c.to_string()).collect::<Vec<_>>()).unwrap()
+    }
+
+    /// Claims that list the same cues share one compiled list, and with it the caches its
+    /// matching builds as it reads: neither is made again for each claim.
+    #[test]
+    fn claims_listing_the_same_cues_share_one_matcher() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims.toml");
+        let toml = r#"
+[story]
+title = "t"
+
+[[claims]]
+id = "count"
+label = "How many"
+kind = "count"
+subject = ["instructeurs", "instructors"]
+
+[[claims]]
+id = "base"
+label = "Where"
+kind = "entity"
+values = { "Niamey" = [] }
+context = ["instructeurs", "instructors"]
+"#;
+        std::fs::write(&path, toml).unwrap();
+        let claims = crate::claims::load(&path).unwrap();
+        let (count, base) = (&claims.claims[0].kind, &claims.claims[1].kind);
+        let (
+            crate::claims::ClaimKind::Count { subject, .. },
+            crate::claims::ClaimKind::Entity {
+                context: Some(context),
+                ..
+            },
+        ) = (count, base)
+        else {
+            panic!("a count and an entity with context: {count:?} {base:?}");
+        };
+        assert_eq!(subject.cues, context.cues);
+        assert!(Arc::ptr_eq(&subject.regex, &context.regex));
+        let clone = subject.clone();
+        assert!(Arc::ptr_eq(&subject.regex, &clone.regex));
     }
 
     fn matches(set: &CueSet, text: &str) -> Vec<String> {
