@@ -376,16 +376,22 @@ mod tests {
     use super::*;
     use crate::corpus::decode::decode_article;
 
+    /// The bundled claims and their scan.
+    fn bundled() -> (ClaimSet, CueScan) {
+        let claims =
+            crate::claims::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("claims.toml"))
+                .expect("the bundled claims load");
+        let scan = CueScan::new(&claims);
+        (claims, scan)
+    }
+
     /// A claim that reads a whole article (a date, once its event is named) looks for its
     /// unspecified phrases only in the sentences where the filter says they may occur, and
     /// finds every one that running its extractor on every sentence finds, in a sentence of its
     /// own or beside a value.
     #[test]
     fn whole_article_claims_find_every_unspecified_phrase() {
-        let claims =
-            crate::claims::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("claims.toml"))
-                .expect("the bundled claims load");
-        let scan = CueScan::new(&claims);
+        let (claims, scan) = bundled();
         let text = "The Russian plane landed in Niamey on April 10, 2024.\n\
             Officials did not say when the instructors would leave.\n\
             The weather was mild and the market was busy.\n\
@@ -427,10 +433,7 @@ mod tests {
     /// NUL, byte-order marks), under names with and without an HTML extension.
     #[test]
     fn skim_agrees_with_decoding() {
-        let claims =
-            crate::claims::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("claims.toml"))
-                .expect("the bundled claims load");
-        let scan = CueScan::new(&claims);
+        let (_, scan) = bundled();
         const PIECES: &[&str] = &[
             "instructeurs ",
             "Il-76 ",
