@@ -222,7 +222,7 @@ pub(crate) fn fold_bytes_map(
     into: Vec<u8>,
 ) -> Option<FoldedBytes> {
     debug_assert!((0..0x80).all(|b| ascii(b) == map(fold_ascii(b))));
-    fold_bytes_with(s, ascii, map, (spare, into), |_, _| {})
+    fold_bytes_with(s, ascii, map, spare, into, |_, _| {})
 }
 
 /// What [`fold_bytes_map`] gives: the folded bytes, and whether the text holds a C1 control
@@ -248,7 +248,7 @@ pub(crate) fn has_ascii_stray_control(bytes: &[u8]) -> bool {
 /// [`fold`], telling `changed` the folded and original byte ranges (from the start of each) of
 /// every character that is not ASCII, in order.
 fn fold_with(s: &str, changed: impl FnMut((usize, usize), (usize, usize))) -> String {
-    let folded = fold_bytes_with(s.as_bytes(), fold_ascii, |b| b, (0, Vec::new()), changed);
+    let folded = fold_bytes_with(s.as_bytes(), fold_ascii, |b| b, 0, Vec::new(), changed);
     // Only ASCII bytes and whole folded characters were pushed, unchanged.
     String::from_utf8(folded.expect("a str is UTF-8").bytes).expect("folding keeps UTF-8 valid")
 }
@@ -260,7 +260,8 @@ fn fold_bytes_with(
     s: &[u8],
     ascii: impl Fn(u8) -> u8,
     map: impl Fn(u8) -> u8,
-    (spare, into): (usize, Vec<u8>),
+    spare: usize,
+    into: Vec<u8>,
     mut changed: impl FnMut((usize, usize), (usize, usize)),
 ) -> Option<FoldedBytes> {
     let mut bytes = into;

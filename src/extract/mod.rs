@@ -539,15 +539,11 @@ fn unspecified(
         return;
     };
     let ties = claim.kind.tie_cues();
-    let every: Vec<usize>;
-    let searched = match only {
-        Some(only) => only,
-        None => {
-            every = (0..doc.sentences.len()).collect();
-            &every
-        }
+    let searched: Box<dyn Iterator<Item = &Sentence>> = match only {
+        Some(only) => Box::new(only.iter().map(|&i| &doc.sentences[i])),
+        None => Box::new(doc.sentences.iter()),
     };
-    for sentence in searched.iter().map(|&i| &doc.sentences[i]) {
+    for sentence in searched {
         let folded = &sentence.folded.text;
         for m in phrases.find_iter(folded) {
             let span = Document::span(sentence, m.start..m.end);

@@ -355,6 +355,7 @@ struct KeyBytes {
     mask: u64,
     /// How many bytes the key has; more than eight: compared as slices.
     len: usize,
+    /// The word must be the key, not only begin with it.
     whole: bool,
 }
 
@@ -495,9 +496,9 @@ fn bucket(bytes: u32) -> usize {
 
 /// What the pass over `text` reads: its word bytes as they are and every other byte zero, then
 /// zeros: at least eight, so that a word's first eight bytes (see [`KeyBytes`]) can be read
-/// wherever it starts, and up to the end of a chunk of eight, so that every chunk can. Making it is one pass the compiler
-/// vectorizes, after which telling word bytes apart takes two operations for eight bytes, not
-/// ten.
+/// wherever it starts, and up to the end of a chunk of eight, so that every chunk can. Making it
+/// is one pass the compiler vectorizes, after which telling word bytes apart takes two operations
+/// for eight bytes, not ten.
 fn word_buffer(text: &[u8]) -> Vec<u8> {
     let mut words = Vec::with_capacity(text.len() + PADDING);
     words.extend(text.iter().map(|&b| word_byte_or_zero(b)));

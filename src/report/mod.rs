@@ -164,6 +164,7 @@ impl Report {
                     "{id}: {} leaves it unspecified, while ",
                     short(finding.sources[0])
                 );
+                // A short name, its value and the punctuation: seldom more than 24 bytes.
                 message.reserve(stated.len() * 24);
                 for (n, (s, v)) in stated.into_iter().enumerate() {
                     if n > 0 {
