@@ -11,3 +11,10 @@ pub fn sequence(seed: u64) -> impl FnMut(usize) -> usize {
         (state % below as u64) as usize
     }
 }
+
+/// A text of up to `most - 1` pieces drawn from `pieces` with `next` (see [`sequence`]): how
+/// property tests make their texts.
+pub fn text_of(next: &mut impl FnMut(usize) -> usize, pieces: &[&str], most: usize) -> String {
+    let count = next(most);
+    (0..count).map(|_| pieces[next(pieces.len())]).collect()
+}

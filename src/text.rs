@@ -688,7 +688,7 @@ mod tests {
         ];
         let mut next = crate::testing::sequence(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
-            let text: String = (0..next(30)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let text = crate::testing::text_of(&mut next, PIECES, 30);
             let base = next(100);
             let whole = Folded::new(&text, base);
             let bounds: Vec<usize> = (0..=text.len())
@@ -828,7 +828,7 @@ mod tests {
         let mut next = crate::testing::sequence(0x05ee_d0fb_17e5);
         let (mut refused, mut with_control) = (0, 0);
         for _ in 0..20_000 {
-            let text: String = (0..next(30)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let text = crate::testing::text_of(&mut next, PIECES, 30);
             let mut bytes = text.into_bytes();
             for _ in 0..next(3) {
                 let byte = BYTES[next(BYTES.len())];
@@ -890,7 +890,7 @@ mod tests {
         ];
         let mut next = crate::testing::sequence(0x0f01_dc4a_2b1e_77e5);
         for _ in 0..5000 {
-            let text: String = (0..next(40)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let text = crate::testing::text_of(&mut next, PIECES, 40);
             let mut expected = String::new();
             for ch in text.chars() {
                 fold_char(ch, &mut expected);
@@ -955,7 +955,7 @@ mod tests {
         ];
         let mut next = crate::testing::sequence(0x3A2C_5E01);
         for _ in 0..3_000 {
-            let text: String = (0..next(80)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let text = crate::testing::text_of(&mut next, PIECES, 80);
             let line_breaks: Vec<_> = text
                 .match_indices(['\n', '\r', '\u{2028}', '\u{2029}'])
                 .collect();
@@ -1082,7 +1082,7 @@ mod tests {
         ];
         let mut next = crate::testing::sequence(0x0a1f_a7e1);
         for _ in 0..5_000 {
-            let text: String = (0..next(20)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let text = crate::testing::text_of(&mut next, PIECES, 20);
             let mut expected = Vec::new();
             let mut start = None;
             for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {

@@ -231,7 +231,7 @@ mod tests {
         ];
         let mut next = crate::testing::sequence(0x00c0_47e0_1c0f_fee5);
         for _ in 0..500 {
-            let text: String = (0..next(700)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let text = crate::testing::text_of(&mut next, PIECES, 700);
             let expected = text
                 .chars()
                 .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
