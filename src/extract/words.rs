@@ -395,8 +395,8 @@ struct HeadIndex {
     /// `(head, first entry, end of entries)`; a head of 0 marks an empty slot (a head has at
     /// least one byte that is not zero).
     slots: Vec<(u32, u32, u32)>,
-    /// How far a hash is shifted to give a slot.
-    shift: u32,
+    /// How many bits of a head's hash give its slot.
+    bits: u32,
 }
 
 impl HeadIndex {
@@ -407,7 +407,7 @@ impl HeadIndex {
         let bits = (2 * distinct).max(16).next_power_of_two().trailing_zeros();
         let mut index = HeadIndex {
             slots: vec![(0, 0, 0); 1 << bits],
-            shift: 32 - bits,
+            bits,
         };
         let mut from = 0;
         for run in heads.chunk_by(|a, b| a.0 == b.0) {
@@ -426,7 +426,7 @@ impl HeadIndex {
 
     /// The first slot `head` may be in.
     fn slot(&self, head: u32) -> usize {
-        (head.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
+        hash(head, self.bits)
     }
 
     /// The entries of `heads` whose head is `head`, if any.
@@ -489,10 +489,17 @@ fn head_mask(word_bytes: u32) -> u32 {
     ((not_word & not_word.wrapping_neg()) >> 7).wrapping_sub(1)
 }
 
-/// The bitmap bit of head `bytes` (Fibonacci hashing).
+/// The bitmap bit of head `bytes`.
 #[inline]
 fn bucket(bytes: u32) -> usize {
-    (bytes.wrapping_mul(0x9E37_79B1) >> (32 - BITMAP_BITS)) as usize
+    hash(bytes, BITMAP_BITS)
+}
+
+/// The top `bits` bits (1 to 32) of `bytes` times 2^32 / φ (Fibonacci hashing): spread over a
+/// table of 2^`bits` entries, whatever the low bits of the heads have in common.
+#[inline]
+fn hash(bytes: u32, bits: u32) -> usize {
+    (bytes.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
 }
 
 /// What the pass over `text` reads: its word bytes as they are and every other byte zero, then
