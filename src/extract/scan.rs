@@ -371,8 +371,6 @@ impl Need {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
     use crate::corpus::decode::decode_article;
 
