@@ -109,9 +109,7 @@ fn may_hold_date(folded: &str) -> bool {
         });
         WordFilter::any_word(date_grammar::date_start_words().chain(relative))
     });
-    // Every cue of an `any_word` filter is one word: a key found is a word found.
-    folded.bytes().any(|b| b.is_ascii_digit())
-        || WORDS.key_hits(folded.as_bytes()).keys().next().is_some()
+    folded.bytes().any(|b| b.is_ascii_digit()) || WORDS.has_any_word(folded)
 }
 
 /// Every date written in a folded sentence, in order.

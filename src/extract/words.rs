@@ -185,6 +185,18 @@ impl WordFilter {
         }
     }
 
+    /// For a filter made by [`WordFilter::any_word`]: whether one of its words is a whole word
+    /// of `folded`, which is `lists_in(folded).contains(0)`. Every cue there is one word, so a
+    /// key found is a word found, and no list needs working out (a date's sentences ask this one
+    /// by one).
+    pub fn has_any_word(&self, folded: &str) -> bool {
+        debug_assert!(
+            self.always.len() == 1 && self.cues.iter().all(|(_, words)| words.len() == 1),
+            "a filter made by any_word"
+        );
+        self.key_hits(folded.as_bytes()).keys().next().is_some()
+    }
+
     /// The lists that may occur in `folded` (text folded by [`crate::text::fold`]).
     pub fn lists_in(&self, folded: &str) -> Lists {
         self.lists_of(self.key_hits(folded.as_bytes()).keys())
@@ -905,6 +917,29 @@ mod tests {
         assert!(found("mi-avril"));
         assert!(found("Yesterday, in Niamey"));
         assert!(!found("la maison, le midi, yesterdays"));
+        // Asked without working out the lists, the answer is the same.
+        const PIECES: &[&str] = &["mai", "maison", "Mi", "midi", "yesterday", "yesterdays"];
+        const BETWEEN: &[&str] = &[" ", "-", ", ", "", "."];
+        let mut next = crate::testing::sequence(0x0a2f_7e11);
+        let (mut with, mut without) = (0, 0);
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..next(4) {
+                text.push_str(PIECES[next(PIECES.len())]);
+                text.push_str(BETWEEN[next(BETWEEN.len())]);
+            }
+            let has = filter.has_any_word(&fold(&text));
+            assert_eq!(has, found(&text), "{text:?}");
+            (with, without) = if has {
+                (with + 1, without)
+            } else {
+                (with, without + 1)
+            };
+        }
+        assert!(
+            with > 300 && without > 300,
+            "{with} with, {without} without"
+        );
     }
 
     #[test]
