@@ -7,7 +7,7 @@
 //! gives two incompatible values does not vote, since we cannot tell which it stands by; a source
 //! that gives a value and also says it is unknown votes with its value.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::extract::{Extraction, Mention, Reading, Value};
 
@@ -62,27 +62,39 @@ impl Verdict {
 }
 
 /// One source's standing on one claim.
+///
+/// Kept until the report is written for every source that says something (tens of thousands on a
+/// large corpus): the value it stands by is an index into its mentions, not a copy.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceResult {
     /// The source, as an index into the report's sources (the readable articles in name order).
     pub source: usize,
     /// Its status.
     pub status: Status,
-    /// The value it stands by (its most precise), when it has one.
-    pub value: Option<Value>,
+    /// Which of `mentions` holds the value it stands by (see [`SourceResult::value`]).
+    value_at: Option<u32>,
     /// Everything it says, in text order.
-    pub mentions: Vec<Mention>,
+    pub mentions: Box<[Mention]>,
 }
 
 /// What a source that does not address a claim says: nothing.
-static SILENT: SourceResult = SourceResult {
+static SILENT: LazyLock<SourceResult> = LazyLock::new(|| SourceResult {
     source: usize::MAX,
     status: Status::Silent,
-    value: None,
-    mentions: Vec::new(),
-};
+    value_at: None,
+    mentions: Box::default(),
+});
 
 impl SourceResult {
+    /// The value it stands by (its most precise), when it has one.
+    pub fn value(&self) -> Option<&Value> {
+        let at = self.value_at? as usize;
+        match &self.mentions[at].reading {
+            Reading::Value(value) => Some(value),
+            Reading::Unspecified => None,
+        }
+    }
+
     /// The distinct values it states, most precise first, as printed.
     pub fn value_texts(&self) -> Vec<String> {
         let mut values: Vec<&Value> = self.values().collect();
@@ -278,19 +290,17 @@ impl ClaimResult {
 pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
     // Kept until the report is written, for every source that says something: without the room
     // a growing vector keeps (four mentions' worth for one).
-    let mut mentions = extraction.mentions;
-    mentions.shrink_to_fit();
-    let values: Vec<&Value> = mentions
-        .iter()
-        .filter_map(|m| match &m.reading {
-            Reading::Value(v) => Some(v),
+    let mentions = extraction.mentions.into_boxed_slice();
+    let values: Vec<(usize, &Value)> = (mentions.iter().enumerate())
+        .filter_map(|(at, m)| match &m.reading {
+            Reading::Value(v) => Some((at, v)),
             Reading::Unspecified => None,
         })
         .collect();
     let unspecified = mentions.iter().any(|m| m.reading == Reading::Unspecified);
     // Compare distinct values only: an article repeating one value thousands of times must not
     // cost a comparison per pair of repetitions.
-    let distinct: Vec<&Value> = equal_values(values.iter().map(|&v| ((), v)))
+    let distinct: Vec<&Value> = equal_values(values.iter().map(|&(_, v)| ((), v)))
         .into_iter()
         .map(|(value, _, _)| value)
         .collect();
@@ -298,12 +308,10 @@ pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
         .iter()
         .enumerate()
         .all(|(i, a)| distinct[i + 1..].iter().all(|b| a.compatible(b)));
-    let representative = values
-        .iter()
-        .copied()
-        .min_by(|a, b| a.vagueness().total_cmp(&b.vagueness()))
-        .cloned();
-    let (status, value) = match (values.is_empty(), unspecified, coherent) {
+    let representative = (values.iter())
+        .min_by(|(_, a), (_, b)| a.vagueness().total_cmp(&b.vagueness()))
+        .map(|&(at, _)| u32::try_from(at).expect("fewer than 4 G mentions"));
+    let (status, value_at) = match (values.is_empty(), unspecified, coherent) {
         (true, false, _) => (Status::Silent, None),
         (true, true, _) => (Status::Unspecified, None),
         (false, false, true) => (Status::Stated, representative),
@@ -313,7 +321,7 @@ pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
     SourceResult {
         source,
         status,
-        value,
+        value_at,
         mentions,
     }
 }
@@ -332,7 +340,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
     sources.shrink_to_fit();
     let voters: Vec<(usize, &Value)> = sources
         .iter()
-        .filter_map(|s| s.value.as_ref().map(|v| (s.source, v)))
+        .filter_map(|s| s.value().map(|v| (s.source, v)))
         .collect();
     let groups = value_groups(&voters);
     let mut findings = Vec::new();
@@ -452,16 +460,7 @@ mod tests {
     }
 
     fn mention(reading: Reading) -> Mention {
-        Mention {
-            reading,
-            line: 1,
-            column: 1,
-            matched_in_quote: (0, 0),
-            quote: String::new(),
-            rule: "".into(),
-            note: None,
-            sentence_start: 0,
-        }
+        Mention::new(reading, "".into(), String::new(), 0..0, (1, 1), 0)
     }
 
     fn source(index: usize, readings: &[&str]) -> SourceResult {
@@ -603,8 +602,8 @@ mod tests {
         }
         // The same within one source: "about 100" must not hide "nearly 100" from 105.
         for (first, second) in [(about(), nearly()), (nearly(), about())] {
-            let mut hundred_five = source(0, &["105"]).mentions;
-            let mentions = vec![first, second, hundred_five.remove(0)];
+            let hundred_five = source(0, &["105"]).mentions[0].clone();
+            let mentions = vec![first, second, hundred_five];
             let judged = judge_source(
                 0,
                 Extraction {

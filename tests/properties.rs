@@ -104,12 +104,12 @@ proptest! {
     fn every_quote_is_the_article_text_at_its_line_and_column(text in article()) {
         for extraction in extract_all(&text) {
             for m in &extraction.mentions {
-                let at = offset_of(&text, m.line, m.column);
-                prop_assert!(at.is_some(), "no {}:{} in {:?}", m.line, m.column, text);
+                let at = offset_of(&text, m.line(), m.column());
+                prop_assert!(at.is_some(), "no {}:{} in {:?}", m.line(), m.column(), text);
                 let at = at.unwrap();
-                prop_assert!(text[at..].starts_with(m.matched()), "{:?} not at {}:{}", m.matched(), m.line, m.column);
-                let quote_at = text.match_indices(&m.quote).any(|(q, _)| q <= at && at + m.matched().len() <= q + m.quote.len());
-                prop_assert!(quote_at, "quote {:?} does not surround the value", m.quote);
+                prop_assert!(text[at..].starts_with(m.matched()), "{:?} not at {}:{}", m.matched(), m.line(), m.column());
+                let quote_at = text.match_indices(m.quote()).any(|(q, _)| q <= at && at + m.matched().len() <= q + m.quote().len());
+                prop_assert!(quote_at, "quote {:?} does not surround the value", m.quote());
             }
         }
     }
@@ -136,9 +136,9 @@ proptest! {
         let doc = Document::new(&article);
         for claim in &set.claims {
             for m in extract(claim, &set.story, &doc, true).mentions {
-                let at = offset_of(&source, m.line, m.column);
-                prop_assert!(at.is_some(), "no {}:{} in the source {:?}", m.line, m.column, source);
-                prop_assert!(article.text.contains(&m.quote));
+                let at = offset_of(&source, m.line(), m.column());
+                prop_assert!(at.is_some(), "no {}:{} in the source {:?}", m.line(), m.column(), source);
+                prop_assert!(article.text.contains(m.quote()));
             }
         }
     }

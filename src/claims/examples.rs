@@ -44,7 +44,7 @@ pub fn reading(
         .map(|r| format!("`{}`: {}", r.matched, r.reason))
         .collect();
     let result = judge_source(0, extraction);
-    let got = match (result.status, &result.value) {
+    let got = match (result.status, result.value()) {
         (Status::Stated, Some(v)) => v.display(),
         (status, _) => status.name().to_string(),
     };

@@ -12,6 +12,7 @@ mod validate;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use regex::Regex;
@@ -120,8 +121,9 @@ impl ClaimKind {
 /// A canonical entity and the spellings that name it.
 #[derive(Debug, Clone)]
 pub struct EntityValue {
-    /// The name reports use ("Il-76").
-    pub canonical: String,
+    /// The name reports use ("Il-76"), shared with every value read as this entity: they are
+    /// kept until the report is written.
+    pub canonical: Arc<str>,
     /// Every spelling, canonical included, reduced to a comparison key.
     pub aliases: Vec<AliasKey>,
 }

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use regex::RegexBuilder;
@@ -588,7 +589,7 @@ fn entity_values(v: &mut Validator, raw_claim: &Spanned<RawClaim>) -> Option<Vec
         }
         keys.dedup();
         out.push(EntityValue {
-            canonical: canonical.clone(),
+            canonical: Arc::from(canonical.as_str()),
             aliases: keys,
         });
     }

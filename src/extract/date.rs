@@ -440,10 +440,9 @@ pub fn extract(
                 Ok(date) => {
                     let span = Document::span(sentence, d.start..d.end);
                     let rule = format!("date nearest to event `{cue_text}` in the same sentence");
-                    let mut mention =
+                    let mention =
                         doc.mention(sentence, span, Reading::Value(Value::Date(*date)), rule);
-                    mention.note = d.note.clone();
-                    out.mentions.push(mention);
+                    out.mentions.push(mention.with_note(d.note.as_deref()));
                 }
             }
         }

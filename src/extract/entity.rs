@@ -5,6 +5,8 @@
 //! and on aliases long enough for similarity to mean something: "lliouchine-76" is Il-76, while
 //! "Iliouchine" alone (no model number) and "An-125" (another model) are not.
 
+use std::sync::Arc;
+
 use similar::TextDiff;
 
 use super::{Document, Extraction, Reading, Value};
@@ -69,7 +71,7 @@ pub fn extract(
                     hit.canonical
                 ),
             };
-            let reading = Reading::Value(Value::Entity(hit.canonical.to_string()));
+            let reading = Reading::Value(Value::Entity(Arc::clone(hit.canonical)));
             out.mentions
                 .push(doc.mention(sentence, span, reading, rule));
         }
@@ -77,19 +79,19 @@ pub fn extract(
 }
 
 /// The canonical value `text` (all of it) names, if any.
-pub fn lookup(values: &[EntityValue], folded: &str, similarity: f64) -> Option<String> {
+pub fn lookup(values: &[EntityValue], folded: &str, similarity: f64) -> Option<Arc<str>> {
     let total = words(folded).count();
     find(values, folded, similarity)
         .into_iter()
         .find(|h| h.words == total)
-        .map(|h| h.canonical.to_string())
+        .map(|h| Arc::clone(h.canonical))
 }
 
 struct Hit<'a> {
     start: usize,
     end: usize,
     words: usize,
-    canonical: &'a str,
+    canonical: &'a Arc<str>,
     similarity: Option<f64>,
 }
 
@@ -140,7 +142,7 @@ fn best_alias<'a>(
     key: &str,
     words: usize,
     similarity: f64,
-) -> Option<(&'a str, Option<f64>)> {
+) -> Option<(&'a Arc<str>, Option<f64>)> {
     let same_words = |a: &&AliasKey| a.words == words;
     // Spelt exactly: any split into words will do ("il76", "IL 76", "Il-76").
     if let Some(v) = values
@@ -157,7 +159,7 @@ fn best_alias<'a>(
     // windows of a sentence have none of the right length.
     let key_digits = std::cell::OnceCell::new();
     let key_letters = std::cell::OnceCell::new();
-    let mut best: Option<(&str, f64)> = None;
+    let mut best: Option<(&Arc<str>, f64)> = None;
     for v in values {
         for alias in v.aliases.iter().filter(same_words) {
             let len = alias.chars;
@@ -249,7 +251,7 @@ mod tests {
         let values = Box::leak(Box::new(values()));
         find(values, &crate::text::fold(text), 0.85)
             .iter()
-            .map(|h| h.canonical)
+            .map(|h| &**h.canonical)
             .collect()
     }
 

@@ -37,8 +37,8 @@ pub enum Value {
     Count(Quantity),
     /// When: a date at day, month or year precision.
     Date(CalendarDate),
-    /// Which: the canonical name.
-    Entity(String),
+    /// Which: the canonical name, shared with the claim's value.
+    Entity(Arc<str>),
 }
 
 impl Value {
@@ -47,7 +47,7 @@ impl Value {
         match self {
             Value::Count(q) => q.display(),
             Value::Date(d) => d.display(),
-            Value::Entity(e) => e.clone(),
+            Value::Entity(e) => e.to_string(),
         }
     }
 
@@ -94,34 +94,97 @@ impl Reading {
 }
 
 /// One place where an article states something about a claim, with everything needed to show it.
+///
+/// Mentions are kept until the report is written, tens of thousands on a large corpus, so they
+/// are kept small: positions as `u32` (an article is at most [`MAX_ARTICLE_BYTES`]), the quote
+/// and the note in one allocation, the rule and an entity's name shared.
+///
+/// [`MAX_ARTICLE_BYTES`]: crate::corpus::MAX_ARTICLE_BYTES
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// What it says.
     pub reading: Reading,
-    /// 1-based line of the value in the article.
-    pub line: usize,
-    /// 1-based character column of the value.
-    pub column: usize,
-    /// Where the exact text of the value as written lies in `quote` (see [`Mention::matched`]):
-    /// mentions are kept until the report is written, and this spares each its own copy.
-    pub(crate) matched_in_quote: (u32, u32),
-    /// The sentence it stands in, exactly as written.
-    pub quote: String,
     /// The rule that tied it to the claim, for `explain`: one of few texts (they name the
     /// claim's cues and values), each held once however many mentions it ties (see [`rule`]).
     pub rule: Arc<str>,
-    /// Anything a reader should know (a weekday that contradicts its date, how a date was resolved).
-    pub note: Option<String>,
-    /// Byte offset in the article of the sentence it was read in: `quote` may be only a window of
-    /// a long sentence, and rules about the whole sentence look it up by this.
-    pub sentence_start: usize,
+    /// The sentence it stands in, exactly as written (see [`Mention::quote`]), then the note when
+    /// there is one (see [`Mention::note`]).
+    text: Box<str>,
+    /// Where the quote ends in `text`.
+    quote_end: u32,
+    /// Where the exact text of the value as written lies in the quote (see [`Mention::matched`]).
+    matched_in_quote: (u32, u32),
+    /// 1-based line of the value in the article.
+    line: u32,
+    /// 1-based character column of the value.
+    column: u32,
+    /// Byte offset in the article of the sentence it was read in: the quote may be only a window
+    /// of a long sentence, and rules about the whole sentence look it up by this.
+    sentence_start: u32,
 }
 
 impl Mention {
+    /// The mention of `reading`, read by `rule` at `line` and `column`, whose text as written is
+    /// bytes `matched` of `quote`, in the sentence starting at article byte `sentence_start`.
+    pub fn new(
+        reading: Reading,
+        rule: Arc<str>,
+        quote: String,
+        matched: Range<usize>,
+        (line, column): (usize, usize),
+        sentence_start: usize,
+    ) -> Mention {
+        let small = |n: usize| u32::try_from(n).expect("an article is shorter than 4 GiB");
+        Mention {
+            reading,
+            rule,
+            quote_end: small(quote.len()),
+            text: quote.into_boxed_str(),
+            matched_in_quote: (small(matched.start), small(matched.end)),
+            line: small(line),
+            column: small(column),
+            sentence_start: small(sentence_start),
+        }
+    }
+
+    /// The same mention with note `note` (an empty note is no note).
+    pub fn with_note(mut self, note: Option<&str>) -> Mention {
+        let mut text = String::from(self.quote());
+        text.push_str(note.unwrap_or(""));
+        self.text = text.into_boxed_str();
+        self
+    }
+
+    /// The sentence it stands in, exactly as written.
+    pub fn quote(&self) -> &str {
+        &self.text[..self.quote_end as usize]
+    }
+
     /// The exact text of the value as written.
     pub fn matched(&self) -> &str {
         let (start, end) = self.matched_in_quote;
-        &self.quote[start as usize..end as usize]
+        &self.quote()[start as usize..end as usize]
+    }
+
+    /// Anything a reader should know (a weekday that contradicts its date, how a date was
+    /// resolved).
+    pub fn note(&self) -> Option<&str> {
+        Some(&self.text[self.quote_end as usize..]).filter(|note| !note.is_empty())
+    }
+
+    /// 1-based line of the value in the article.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    /// 1-based character column of the value.
+    pub fn column(&self) -> usize {
+        self.column as usize
+    }
+
+    /// Byte offset in the article of the sentence it was read in.
+    pub(crate) fn sentence_start(&self) -> usize {
+        self.sentence_start as usize
     }
 }
 
@@ -226,21 +289,15 @@ impl<'a> Document<'a> {
         reading: Reading,
         rule: String,
     ) -> Mention {
-        let (line, column) = self.position(span.start);
         let (quote, quote_start) = self.quote(sentence, &span);
-        let within = |offset: usize| {
-            u32::try_from(offset - quote_start).expect("an article is shorter than 4 GiB")
-        };
-        Mention {
+        Mention::new(
             reading,
-            line,
-            column,
-            matched_in_quote: (within(span.start), within(span.end)),
+            self::rule(rule),
             quote,
-            rule: self::rule(rule),
-            note: None,
-            sentence_start: sentence.start,
-        }
+            span.start - quote_start..span.end - quote_start,
+            self.position(span.start),
+            sentence.start,
+        )
     }
 
     /// The rejection of a candidate at article bytes `span`.
@@ -455,18 +512,18 @@ fn set_aside_unasserted(doc: &Document, trace: bool, out: &mut Extraction) {
         let found = match m.reading {
             Reading::Unspecified => None,
             Reading::Value(_) => by_sentence
-                .entry(m.sentence_start)
-                .or_insert_with(|| unasserted_phrase(doc, m.sentence_start))
+                .entry(m.sentence_start())
+                .or_insert_with(|| unasserted_phrase(doc, m.sentence_start()))
                 .clone(),
         };
         match found {
             Some((what, word)) => {
                 if trace {
                     out.rejections.push(Rejection {
-                        line: m.line,
-                        column: m.column,
+                        line: m.line(),
+                        column: m.column(),
                         matched: m.matched().to_string(),
-                        quote: m.quote,
+                        quote: m.quote().to_string(),
                         reason: format!("the sentence speaks of {what} (`{word}`), not a fact"),
                     });
                 }
@@ -707,5 +764,42 @@ mod gap_tests {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod mention_tests {
+    use super::*;
+
+    fn mention() -> Mention {
+        let quote = "Il a atterri mercredi à Niamey.".to_string();
+        let value = Reading::Value(Value::Entity("Niamey".into()));
+        Mention::new(value, "rule".into(), quote, 25..31, (3, 26), 40)
+    }
+
+    /// The quote and the note share one allocation: each reads back as given, the value's text
+    /// from the quote alone.
+    #[test]
+    fn quote_and_note_read_back_apart() {
+        let plain = mention();
+        assert_eq!(plain.quote(), "Il a atterri mercredi à Niamey.");
+        assert_eq!(plain.matched(), "Niamey");
+        assert_eq!(plain.note(), None);
+        assert_eq!(
+            (plain.line(), plain.column(), plain.sentence_start()),
+            (3, 26, 40)
+        );
+        let noted = mention().with_note(Some("mercredi: 2024-04-10"));
+        assert_eq!(noted.quote(), plain.quote());
+        assert_eq!(noted.matched(), "Niamey");
+        assert_eq!(noted.note(), Some("mercredi: 2024-04-10"));
+        assert_eq!(mention().with_note(None), plain);
+    }
+
+    /// Tens of thousands of mentions are kept until the report is written on a large corpus:
+    /// this guards their size against a field added without thought (it was 144 bytes).
+    #[test]
+    fn a_mention_stays_small() {
+        assert!(std::mem::size_of::<Mention>() <= 104);
     }
 }

@@ -47,7 +47,7 @@ pub fn near_misses(claim: &Claim, story: &Story, doc: &Document) -> Vec<NearMiss
         let Some(cue) = cues.find_iter(folded).next() else {
             continue;
         };
-        if trace.mentions.iter().any(|m| m.quote == quote) {
+        if trace.mentions.iter().any(|m| m.quote() == quote) {
             continue;
         }
         let span = Document::span(sentence, cue.start..cue.end);

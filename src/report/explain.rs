@@ -24,7 +24,7 @@ pub fn write(claim: &Claim, traces: &[(&str, Extraction)], out: &mut dyn Write) 
     }
     for (name, trace) in traces {
         let result = judge_source(0, trace.clone());
-        let reads = match (&result.status, &result.value) {
+        let reads = match (&result.status, result.value()) {
             (Status::Stated, Some(v)) => format!("reads {}", v.display()),
             (status, _) => status.name().to_string(),
         };
@@ -37,17 +37,17 @@ pub fn write(claim: &Claim, traces: &[(&str, Extraction)], out: &mut dyn Write) 
         for m in &trace.mentions {
             let mut text = vec![format!(
                 "  kept {}:{} `{}` = {}",
-                m.line,
-                m.column,
+                m.line(),
+                m.column(),
                 m.matched(),
                 m.reading.display()
             )];
             text.push(format!("       rule: {}", m.rule));
-            if let Some(note) = &m.note {
+            if let Some(note) = m.note() {
                 text.push(format!("       note: {note}"));
             }
-            text.push(format!("       in: {}", m.quote));
-            lines.push(((m.line, m.column), text));
+            text.push(format!("       in: {}", m.quote()));
+            lines.push(((m.line(), m.column()), text));
         }
         for r in &trace.rejections {
             let text = vec![

@@ -122,12 +122,12 @@ fn annotation(report: &Report, command: &'static str, subject: Subject) -> Annot
                 message.push_str(&format!(
                     "\n{}:{}:{} {}: «{}»",
                     path,
-                    m.line,
-                    m.column,
+                    m.line(),
+                    m.column(),
                     m.reading.display(),
-                    excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
+                    excerpt(m.quote(), m.matched(), EXCERPT_WIDTH)
                 ));
-                first.get_or_insert((path, m.line, m.column));
+                first.get_or_insert((path, m.line(), m.column()));
             }
             if let Some(reason) = a.known.as_ref().and_then(|e| e.reason.as_deref()) {
                 message.push_str(&format!("\naccepted in the baseline: {reason}"));

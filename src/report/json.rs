@@ -196,7 +196,7 @@ fn json_claim<'a>(report: &'a Report, ci: usize, c: &'a ClaimReport) -> JsonClai
                 source: report.sources.name(r.source),
                 status: r.status.name(),
                 value: match r.status {
-                    Status::Stated | Status::Inconsistent => r.value.as_ref().map(|v| v.display()),
+                    Status::Stated | Status::Inconsistent => r.value().map(|v| v.display()),
                     _ => None,
                 },
                 values: r.value_texts(),
@@ -206,11 +206,11 @@ fn json_claim<'a>(report: &'a Report, ci: usize, c: &'a ClaimReport) -> JsonClai
                     .map(|m| JsonMention {
                         reading: m.reading.display(),
                         matched: m.matched(),
-                        quote: m.quote.as_str(),
-                        line: m.line,
-                        column: m.column,
+                        quote: m.quote(),
+                        line: m.line(),
+                        column: m.column(),
                         rule: &*m.rule,
-                        note: m.note.as_deref(),
+                        note: m.note(),
                     })
                     .collect(),
             })

@@ -105,10 +105,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "  - `{}:{}:{}` {}: «{}»",
                 source.path(),
-                m.line,
-                m.column,
+                m.line(),
+                m.column(),
                 escape(&m.reading.display()),
-                escape(&excerpt(&m.quote, m.matched(), EXCERPT_WIDTH))
+                escape(&excerpt(m.quote(), m.matched(), EXCERPT_WIDTH))
             )?;
         }
     }

@@ -107,12 +107,12 @@ fn result(report: &Report, c: usize, f: usize) -> Value {
         .quotes(claim, finding)
         .map(|(source, m)| {
             let mut region = json!({
-                "startLine": m.line,
-                "startColumn": m.column,
+                "startLine": m.line(),
+                "startColumn": m.column(),
                 "snippet": { "text": m.matched() },
             });
             if !m.matched().contains('\n') {
-                region["endColumn"] = json!(m.column + m.matched().chars().count());
+                region["endColumn"] = json!(m.column() + m.matched().chars().count());
             }
             json!({
                 "physicalLocation": {
@@ -124,7 +124,7 @@ fn result(report: &Report, c: usize, f: usize) -> Value {
                         "{} says {}: «{}»",
                         source.short,
                         m.reading.display(),
-                        excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
+                        excerpt(m.quote(), m.matched(), EXCERPT_WIDTH)
                     ),
                 },
             })

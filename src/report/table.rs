@@ -68,11 +68,7 @@ const SILENT: &str = "silent";
 /// The text of one cell.
 fn cell(source: &SourceResult) -> String {
     match source.status {
-        Status::Stated => source
-            .value
-            .as_ref()
-            .map(|v| v.display())
-            .unwrap_or_default(),
+        Status::Stated => source.value().map(|v| v.display()).unwrap_or_default(),
         Status::Unspecified => "unspecified".into(),
         Status::Silent => SILENT.into(),
         Status::Inconsistent => {
@@ -134,10 +130,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     out,
                     "    {}:{}:{}  {}  «{}»",
                     report.sources.get(i).path(),
-                    m.line,
-                    m.column,
+                    m.line(),
+                    m.column(),
                     m.reading.display(),
-                    excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
+                    excerpt(m.quote(), m.matched(), EXCERPT_WIDTH)
                 )?;
             }
         }
@@ -177,11 +173,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     source.short,
                     m.reading.display(),
                     source.path(),
-                    m.line,
-                    m.column,
-                    excerpt(&m.quote, m.matched(), EXCERPT_WIDTH)
+                    m.line(),
+                    m.column(),
+                    excerpt(m.quote(), m.matched(), EXCERPT_WIDTH)
                 )?;
-                if let Some(note) = &m.note {
+                if let Some(note) = m.note() {
                     writeln!(out, "      note: {note}")?;
                 }
             }
