@@ -4,7 +4,6 @@
 //! Work is split per article with rayon; results are collected in the listing's name order, so the
 //! report is byte-identical whatever the number of threads.
 
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -18,7 +17,7 @@ use crate::diag::Diagnostic;
 use crate::extract::near_miss::NearMiss;
 use crate::extract::scan::{CueScan, Skimmed};
 use crate::extract::{self, Document};
-use crate::report::{NearMisses, Sources};
+use crate::report::{NearMisses, Sources, listing_short_lengths};
 
 /// What is kept of a corpus once every article has been read.
 pub struct Outcome {
@@ -56,6 +55,8 @@ pub fn check_corpus(
     mut listing: Listing,
     near_misses: bool,
 ) -> Result<Outcome, Vec<Skipped>> {
+    // Short names sort every name: worked out before the findings take their memory.
+    let short_names = listing_short_lengths(&listing.names, &listing.meta);
     let progress = Progress::new(listing.len());
     // Only the articles with something to keep come back, by index: on a large corpus most are
     // readable and silent on every claim, and cost nothing once read.
@@ -72,29 +73,22 @@ pub fn check_corpus(
 
     let mut skipped = std::mem::take(&mut listing.skipped);
     let mut warnings = std::mem::take(&mut listing.warnings);
-    let mut articles =
-        Sources::with_capacity(&listing.root, listing.len(), listing.names.text_len());
+    // The listing indexes of the articles that could not be read, in order: every other
+    // article is a source, numbered in name order.
+    let mut unreadable = Vec::new();
     let mut per_claim: Vec<Vec<SourceResult>> = vec![Vec::new(); claims.claims.len()];
     let mut misses_per_claim: NearMisses = vec![Vec::new(); claims.claims.len()];
-    let mut said = said.into_iter().peekable();
-    for index in 0..listing.len() {
-        let outcome = said
-            .next_if(|(i, _)| *i == index)
-            .map(|(_, outcome)| outcome);
+    for (index, outcome) in said {
         let kept = match outcome {
-            None => None,
-            Some(Ok(kept)) => Some(kept),
-            Some(Err(unreadable)) => {
-                skipped.push(unreadable.skipped);
-                warnings.push(unreadable.warning);
+            Ok(kept) => kept,
+            Err(unreadable_article) => {
+                skipped.push(unreadable_article.skipped);
+                warnings.push(unreadable_article.warning);
+                unreadable.push(index);
                 continue;
             }
         };
-        let source = articles.len();
-        let name = listing.names.get(index);
-        let odd_path = listing.odd_paths.get(&index).map(PathBuf::as_path);
-        articles.push(name, odd_path, listing.meta.get(name));
-        let Some(kept) = kept else { continue };
+        let source = index - unreadable.len();
         warnings.extend(kept.warning.map(|w| *w));
         for (claim, mut result) in kept.results {
             result.source = source;
@@ -104,18 +98,21 @@ pub fn check_corpus(
             misses_per_claim[claim].push((source, misses));
         }
     }
-    // Every outcome has been moved out: the vector that held them goes before the claims are
-    // compared, when memory peaks.
-    drop(said);
+    let names = std::mem::take(&mut listing.names);
+    let articles = Sources::from_listing(
+        &listing.root,
+        names,
+        &unreadable,
+        &listing.odd_paths,
+        &listing.meta,
+        short_names,
+    );
     skipped.sort_by(|a, b| a.name.cmp(&b.name));
     if articles.is_empty() {
         return Err(skipped);
     }
     warnings.append(&mut listing.unknown);
     drop(listing);
-    // Short names need every name: chosen once the listing is dropped and before the claims are
-    // compared, so that the memory this takes is freed before the findings take theirs.
-    articles.choose_short_names();
     Ok(Outcome {
         articles,
         results: per_claim.into_iter().map(compare::compare).collect(),

@@ -61,6 +61,29 @@ impl Names {
         self.ends.is_empty()
     }
 
+    /// Keeps only the strings whose index `keep` accepts, in order, and gives back the room the
+    /// list was grown with: a listing's names become the report's sources (the readable
+    /// articles) in place rather than as a copy.
+    pub fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        let (mut kept, mut written, mut start) = (0, 0, 0);
+        for index in 0..self.ends.len() {
+            let end = self.ends[index];
+            if keep(index) {
+                bytes.copy_within(start..end, written);
+                written += end - start;
+                self.ends[kept] = written;
+                kept += 1;
+            }
+            start = end;
+        }
+        bytes.truncate(written);
+        self.ends.truncate(kept);
+        self.text = String::from_utf8(bytes).expect("whole strings were moved");
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
     /// Where `name` is, in a list sorted in byte order: as [`slice::binary_search`].
     pub fn binary_search(&self, name: &str) -> Result<usize, usize> {
         let (mut low, mut high) = (0, self.len());
@@ -96,6 +119,21 @@ mod tests {
         let got: Vec<&str> = (0..names.len()).map(|i| names.get(i)).collect();
         assert_eq!(got, words);
         assert!(Names::new().is_empty());
+    }
+
+    #[test]
+    fn retain_keeps_what_it_is_told_in_order() {
+        let words = ["a", "été", "", "lemonde/2024-04-10.txt", "rfi.txt", "zz"];
+        for mask in 0..1u32 << words.len() {
+            let mut kept = names(&words);
+            kept.retain(|i| mask & 1 << i != 0);
+            let expected: Vec<&str> = (words.iter().enumerate())
+                .filter(|(i, _)| mask & 1 << i != 0)
+                .map(|(_, w)| *w)
+                .collect();
+            assert_eq!(kept, names(&expected), "mask {mask:b}");
+            assert_eq!(kept.text.capacity(), kept.text_len());
+        }
     }
 
     #[test]

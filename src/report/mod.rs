@@ -24,7 +24,7 @@ use crate::extract::{Mention, Reading};
 use crate::gate::{self, Gate, Level};
 
 pub use json::JsonReport;
-pub use sources::{SourceInfo, Sources};
+pub use sources::{SourceInfo, Sources, listing_short_lengths};
 
 /// One claim with its outcome.
 #[derive(Debug, Clone, PartialEq)]
