@@ -173,9 +173,37 @@ pub struct Finding {
     /// The values in question: for a contradiction, the value of each side (two, however many
     /// sources stand on each: hundreds of articles repeating one figure share one copy); for
     /// unspecified-vs-stated, one per stating source; the values of an inconsistent source; the
-    /// single source's value. [`Finding::stated`] pairs them with their sources. Shared, not
-    /// copied: every source leaving a value open is set against the same list of stated values.
-    pub values: Arc<[Arc<str>]>,
+    /// single source's value. [`Finding::stated`] pairs them with their sources.
+    pub values: FindingValues,
+}
+
+/// A finding's values: a contradiction's two held in the finding (a large corpus has thousands
+/// of contradictions, and a list of two for each was an allocation of its own), any other's a
+/// list shared with the claim's other findings: every source leaving a value open is set against
+/// the same list of stated values. Either reads as a slice; two are equal when their values are.
+#[derive(Debug, Clone)]
+pub enum FindingValues {
+    /// A contradiction's two values.
+    Pair([Arc<str>; 2]),
+    /// Any number of values, shared.
+    Shared(Arc<[Arc<str>]>),
+}
+
+impl std::ops::Deref for FindingValues {
+    type Target = [Arc<str>];
+
+    fn deref(&self) -> &[Arc<str>] {
+        match self {
+            FindingValues::Pair(pair) => pair,
+            FindingValues::Shared(list) => list,
+        }
+    }
+}
+
+impl PartialEq for FindingValues {
+    fn eq(&self, other: &FindingValues) -> bool {
+        **self == **other
+    }
 }
 
 /// A finding's sources, in two parts shared with the claim's other findings rather than copied:
@@ -350,7 +378,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
                 findings.push(Finding {
                     kind: FindingKind::Contradiction,
                     sources: FindingSources::new(a.sources.clone(), b.sources.clone()),
-                    values: Arc::new([a.display.clone(), b.display.clone()]),
+                    values: FindingValues::Pair([a.display.clone(), b.display.clone()]),
                 });
             }
         }
@@ -367,7 +395,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
             if s.mentions.iter().any(|m| m.reading == Reading::Unspecified) {
                 values.push("unspecified".into());
             }
-            let values = Arc::from(values);
+            let values = FindingValues::Shared(Arc::from(values));
             findings.push(Finding {
                 kind: FindingKind::InconsistentSource,
                 sources: FindingSources::one(s.source),
@@ -383,7 +411,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
                 findings.push(Finding {
                     kind: FindingKind::UnspecifiedVsStated,
                     sources: FindingSources::new(Arc::new([s.source]), stating.clone()),
-                    values: stated_values.clone(),
+                    values: FindingValues::Shared(stated_values.clone()),
                 });
             }
         }
@@ -393,7 +421,7 @@ pub fn compare(mut sources: Vec<SourceResult>) -> ClaimResult {
         findings.push(Finding {
             kind: FindingKind::SingleSource,
             sources: FindingSources::one(i),
-            values: Arc::new([v.display().into()]),
+            values: FindingValues::Shared(Arc::new([v.display().into()])),
         });
     }
     findings.shrink_to_fit();
@@ -560,6 +588,17 @@ mod tests {
         let one = FindingSources::one(3);
         assert_eq!((one[0], one.len(), one.sides().1.len()), (3, 1, 0));
         assert!(!one.is_empty());
+    }
+
+    /// A pair held in the finding and a shared list read alike, and are equal when their values
+    /// are.
+    #[test]
+    fn finding_values_read_as_one_list_however_held() {
+        let pair = FindingValues::Pair(["100".into(), "~300".into()]);
+        let shared = FindingValues::Shared(Arc::from(["100".into(), "~300".into()]));
+        assert_eq!(texts(&pair), ["100", "~300"]);
+        assert_eq!(pair, shared);
+        assert_ne!(pair, FindingValues::Shared(Arc::from(["100".into()])));
     }
 
     #[test]

@@ -118,7 +118,9 @@ mod tests {
         let finding = Finding {
             kind: FindingKind::Contradiction,
             sources: FindingSources::new(Arc::new([pair[0]]), Arc::new([pair[1]])),
-            values: values.iter().map(|&v| v.into()).collect(),
+            values: crate::compare::FindingValues::Shared(
+                values.iter().map(|&v| v.into()).collect(),
+            ),
         };
         let report = Report {
             claims_file: "claims.toml".into(),

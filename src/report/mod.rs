@@ -315,7 +315,7 @@ mod tests {
         let finding = Finding {
             kind: FindingKind::Contradiction,
             sources: FindingSources::new(Arc::new([0, 2]), Arc::new([1])),
-            values: Arc::new(["1".into(), "1".into()]),
+            values: crate::compare::FindingValues::Pair(["1".into(), "1".into()]),
         };
         let short = |i: usize| ["a", "b", "c"][i];
         assert_eq!(
