@@ -147,11 +147,13 @@ impl Mention {
         }
     }
 
-    /// The same mention with note `note` (an empty note is no note).
+    /// The same mention with note `note`; none, or an empty one, leaves it as it was.
     pub fn with_note(mut self, note: Option<&str>) -> Mention {
-        let mut text = String::from(self.quote());
-        text.push_str(note.unwrap_or(""));
-        self.text = text.into_boxed_str();
+        if let Some(note) = note.filter(|note| !note.is_empty()) {
+            let mut text = String::from(self.quote());
+            text.push_str(note);
+            self.text = text.into_boxed_str();
+        }
         self
     }
 
