@@ -173,3 +173,54 @@ fn sources_in_subfolders_and_with_non_utf8_names_are_read_and_located() {
         ]
     );
 }
+
+/// A corpus is read in batches of a few thousand articles (`stream::BATCH`): what articles on
+/// either side of a batch's end say, and the unreadable files among them, come out as from one
+/// listing, and the same on one thread as on several.
+#[test]
+fn articles_read_in_batches_come_out_as_one_listing() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path();
+    let stating = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/004_e6ac4a2d74cea2ff.txt"),
+    )
+    .unwrap();
+    let name = |i: usize| format!("{i:05}.txt");
+    let (states, binary) = ([0, 4095, 4096, 4097, 8191, 8192, 9999], [100, 4094, 8190]);
+    for i in 0..10_000 {
+        let text: &[u8] = match i {
+            _ if states.contains(&i) => &stating,
+            _ if binary.contains(&i) => b"x\0y",
+            _ => b"Rien \xc3\xa0 signaler.\n",
+        };
+        std::fs::write(corpus.join(name(i)), text).unwrap();
+    }
+    let out = check(corpus);
+    assert_eq!(out.status.code(), Some(0));
+    let report: claimcheck::report::JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report.sources.len(), 10_000 - binary.len());
+    let skipped: Vec<&str> = report.skipped.iter().map(|s| s.source.as_str()).collect();
+    assert_eq!(skipped, binary.map(name));
+    let count = &report.claims[0];
+    let sources: Vec<(&str, Option<&str>)> = count
+        .sources
+        .iter()
+        .map(|s| (s.source.as_str(), s.value.as_deref()))
+        .collect();
+    let expected: Vec<String> = states.map(name).into();
+    let expected: Vec<(&str, Option<&str>)> =
+        expected.iter().map(|n| (n.as_str(), Some("100"))).collect();
+    assert_eq!(sources, expected);
+    assert_eq!(count.silent, 10_000 - binary.len() - states.len());
+
+    let one_thread = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["check", "--format", "json", "--claims"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("claims.toml"))
+        .arg("--corpus")
+        .arg(corpus)
+        .output()
+        .unwrap();
+    assert_eq!(one_thread.stdout, out.stdout);
+    assert_eq!(one_thread.stderr, out.stderr);
+}
