@@ -407,15 +407,22 @@ impl Found {
                 self.odd_paths.get(&i).map(PathBuf::as_path),
             )
         };
-        let mut order: Vec<usize> = (0..self.names.len()).collect();
-        order.sort_by(|&a, &b| {
-            (self.names.get(a).cmp(self.names.get(b))).then_with(|| path(a).cmp(&path(b)))
+        // The names come in the order the folders list them: most comparisons are settled by
+        // their first eight bytes (see [`head`]).
+        let name = |i: u32| self.names.get(i as usize);
+        let count = u32::try_from(self.names.len()).expect("fewer than 4 G files are listed");
+        let mut order: Vec<u32> = (0..count).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (name_a, name_b) = (name(a), name(b));
+            (head(name_a.as_bytes()).cmp(&head(name_b.as_bytes())))
+                .then_with(|| name_a.cmp(name_b))
+                .then_with(|| path(a as usize).cmp(&path(b as usize)))
         });
-        let mut names = Names::new();
+        let mut names = Names::with_capacity(self.names.len(), self.names.text_len());
         let mut odd_paths = BTreeMap::new();
         for (at, &i) in order.iter().enumerate() {
-            names.push(self.names.get(i));
-            if let Some(path) = self.odd_paths.get(&i) {
+            names.push(name(i));
+            if let Some(path) = self.odd_paths.get(&(i as usize)) {
                 odd_paths.insert(at, path.clone());
             }
         }
@@ -448,19 +455,17 @@ fn walk(
             return;
         }
     };
-    // Only each entry's name and type are kept to sort them (a `DirEntry` holds more, and
-    // sorting by `file_name()` would copy the name at every comparison): a folder of 100,000
-    // articles is listed in a third of the memory.
-    let mut entries: Vec<(OsString, std::io::Result<FileType>)> = entries
-        .flatten()
-        .map(|e| (e.file_name(), e.file_type()))
-        .collect();
-    sort_by_name(&mut entries);
     let at_root = dir == root;
-    for (file_name, file_type) in entries {
-        // Most entries of a corpus are articles right in its folder, named in UTF-8: the name is
-        // the file name and the path the folder joined with it, so neither is built (a folder of
-        // 100,000 articles built 300,000 paths and names here).
+    // Most entries of a corpus are articles right in its folder, named in UTF-8: the name is the
+    // file name and the path the folder joined with it, so neither is built (a folder of 100,000
+    // articles built 300,000 paths and names here), and they are packed as they come, since
+    // `Found::sorted` sorts every name. Only the other entries are kept to be sorted and visited
+    // in order (folders, links, odd names: what can be skipped with a warning), each with its
+    // name and type (a `DirEntry` holds more): holding every entry of a folder of 100,000
+    // articles until it was sorted was the listing's peak memory.
+    let mut others: Vec<(OsString, std::io::Result<FileType>)> = Vec::new();
+    for entry in entries.flatten() {
+        let (file_name, file_type) = (entry.file_name(), entry.file_type());
         if let (true, Some(name), Ok(t)) = (at_root, file_name.to_str(), &file_type)
             && t.is_file()
         {
@@ -469,6 +474,10 @@ fn walk(
             }
             continue;
         }
+        others.push((file_name, file_type));
+    }
+    sort_by_name(&mut others);
+    for (file_name, file_type) in others {
         let path = dir.join(&file_name);
         let name = relative_name(root, &path);
         let hidden = file_name.to_string_lossy().starts_with('.');
@@ -562,18 +571,21 @@ fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
 /// far are compared in full (comparing the names themselves took most of the listing's time).
 /// Nothing is allocated: the listing's peak memory is its entries.
 fn sort_by_name<T>(entries: &mut [(OsString, T)]) {
-    let head = |name: &OsString| {
-        let name = name.as_encoded_bytes();
-        match name.first_chunk::<8>() {
-            Some(&eight) => u64::from_be_bytes(eight),
-            None => {
-                let mut bytes = [0u8; 8];
-                bytes[..name.len()].copy_from_slice(name);
-                u64::from_be_bytes(bytes)
-            }
-        }
-    };
+    let head = |name: &OsString| head(name.as_encoded_bytes());
     entries.sort_unstable_by(|(a, _), (b, _)| head(a).cmp(&head(b)).then_with(|| a.cmp(b)));
+}
+
+/// The first eight bytes of `name` (zeros after a shorter one) as one integer, in the names'
+/// byte order: two names whose heads differ compare as their heads do.
+fn head(name: &[u8]) -> u64 {
+    match name.first_chunk::<8>() {
+        Some(&eight) => u64::from_be_bytes(eight),
+        None => {
+            let mut bytes = [0u8; 8];
+            bytes[..name.len()].copy_from_slice(name);
+            u64::from_be_bytes(bytes)
+        }
+    }
 }
 
 fn is_article(path: &Path) -> bool {
@@ -761,6 +773,35 @@ mod tests {
             expected.sort();
             assert_eq!(sorted, expected);
         }
+    }
+
+    /// A folder's articles are packed as the folder lists them, then sorted with every other
+    /// name: names alike for their first eight bytes and more, prefixes of one another and in
+    /// subfolders come out in byte order, whatever order they were written in.
+    #[test]
+    fn a_listing_is_in_the_byte_order_of_its_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let written = [
+            "article_2024_10.txt",
+            "article_2024_1.txt",
+            "article_2024.txt",
+            "sub/article_2024_0.txt",
+            "article_2024_1.TXT",
+            "\u{e9}t\u{e9}.txt",
+            "article_2025.txt",
+            "a.txt",
+            "sub/a.txt",
+            "article_2024_100.txt",
+        ];
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for name in written {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let listing = list(dir.path()).unwrap();
+        let listed: Vec<&str> = (0..listing.len()).map(|i| listing.names.get(i)).collect();
+        let mut expected = written.to_vec();
+        expected.sort();
+        assert_eq!(listed, expected);
     }
 
     #[test]
