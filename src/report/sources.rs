@@ -226,11 +226,11 @@ fn file_start(name: &str) -> usize {
 /// equal neighbours: comparing every source with every other would be quadratic, and 100,000
 /// articles named `outlet-date-slug.txt` would take hours; a hash map of 100,000 prefixes (or a
 /// string per source) would cost more memory than the sources themselves, so prefixes are byte
-/// ranges of the names, and sources are numbered, as `u32`: a name is a path of a few hundred
-/// bytes, and this runs when memory peaks, while every finding is held.
+/// ranges of the names, and sources are numbered, as `u32` (a name is a path of a few hundred
+/// bytes).
 fn short_lengths(names: &Names, named: &[bool]) -> Vec<u32> {
     const OPEN: u32 = u32::MAX;
-    let small = |n: usize| u32::try_from(n).expect("a file name is shorter than 4 GiB");
+    let small = |n: usize| u32::try_from(n).expect("fewer than 4 G names, each under 4 GiB");
     let mut lens: Vec<u32> = named.iter().map(|&n| if n { 0 } else { OPEN }).collect();
     let mut order: Vec<u32> = (0..small(names.len())).collect();
     // Per source, its current prefix as a byte range of its name.
