@@ -408,19 +408,19 @@ impl Found {
             )
         };
         // The names come in the order the folders list them: most comparisons are settled by
-        // their first eight bytes (see [`head`]).
+        // their first eight bytes (see [`head`]), worked out once per name and sorted with it.
         let name = |i: u32| self.names.get(i as usize);
         let count = u32::try_from(self.names.len()).expect("fewer than 4 G files are listed");
-        let mut order: Vec<u32> = (0..count).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (name_a, name_b) = (name(a), name(b));
-            (head(name_a.as_bytes()).cmp(&head(name_b.as_bytes())))
-                .then_with(|| name_a.cmp(name_b))
+        let mut order: Vec<(u64, u32)> =
+            (0..count).map(|i| (head(name(i).as_bytes()), i)).collect();
+        order.sort_unstable_by(|&(head_a, a), &(head_b, b)| {
+            (head_a.cmp(&head_b))
+                .then_with(|| name(a).cmp(name(b)))
                 .then_with(|| path(a as usize).cmp(&path(b as usize)))
         });
         let mut names = Names::with_capacity(self.names.len(), self.names.text_len());
         let mut odd_paths = BTreeMap::new();
-        for (at, &i) in order.iter().enumerate() {
+        for (at, &(_, i)) in order.iter().enumerate() {
             names.push(name(i));
             if let Some(path) = self.odd_paths.get(&(i as usize)) {
                 odd_paths.insert(at, path.clone());
