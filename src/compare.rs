@@ -179,8 +179,9 @@ pub struct Finding {
 
 /// A finding's values: a contradiction's two held in the finding (a large corpus has thousands
 /// of contradictions, and a list of two for each was an allocation of its own), any other's a
-/// list shared with the claim's other findings: every source leaving a value open is set against
-/// the same list of stated values. Either reads as a slice; two are equal when their values are.
+/// list, shared where findings have the same one: every source leaving a value open is set
+/// against the claim's one list of stated values. Either reads as a slice; two are equal when
+/// their values are.
 #[derive(Debug, Clone)]
 pub enum FindingValues {
     /// A contradiction's two values.

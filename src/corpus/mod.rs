@@ -565,11 +565,11 @@ fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
     "not a file"
 }
 
-/// Sorts `entries` in the byte order of their names, in place. A folder lists its entries in no
-/// useful order, and a corpus folder holds up to hundreds of thousands: most comparisons are
-/// settled by the first eight bytes of each name, read as one integer, and only names alike that
-/// far are compared in full (comparing the names themselves took most of the listing's time).
-/// Nothing is allocated: the listing's peak memory is its entries.
+/// Sorts `entries` in the byte order of their names, in place: the entries of a folder that
+/// [`walk`] visits in order (its subfolders, links and odd names; its plain articles are sorted
+/// with every name by `Found::sorted`). Most comparisons are settled by the first eight bytes of
+/// each name, read as one integer (see [`head`]), and only names alike that far are compared in
+/// full. Nothing is allocated.
 fn sort_by_name<T>(entries: &mut [(OsString, T)]) {
     let head = |name: &OsString| head(name.as_encoded_bytes());
     entries.sort_unstable_by(|(a, _), (b, _)| head(a).cmp(&head(b)).then_with(|| a.cmp(b)));
@@ -792,8 +792,12 @@ mod tests {
             "a.txt",
             "sub/a.txt",
             "article_2024_100.txt",
+            // A folder named like a file up to the file's `.`: as a name, `.` sorts before `/`;
+            // as paths, the folder `article_2024` before the file `article_2024.txt`.
+            "article_2024/x.txt",
         ];
         std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::create_dir(dir.path().join("article_2024")).unwrap();
         for name in written {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }

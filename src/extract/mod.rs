@@ -96,8 +96,9 @@ impl Reading {
 /// One place where an article states something about a claim, with everything needed to show it.
 ///
 /// Mentions are kept until the report is written, tens of thousands on a large corpus, so they
-/// are kept small: positions as `u32` (an article is at most [`MAX_ARTICLE_BYTES`]), the quote
-/// and the note in one allocation, the rule and an entity's name shared.
+/// are kept small: positions as `u32` (an article's text is under 1 GiB: at most
+/// [`MAX_ARTICLE_BYTES`] are read, and decoding at most triples them), the quote and the note in
+/// one allocation, the rule and an entity's name shared.
 ///
 /// [`MAX_ARTICLE_BYTES`]: crate::corpus::MAX_ARTICLE_BYTES
 #[derive(Debug, Clone, PartialEq)]
