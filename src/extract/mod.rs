@@ -106,7 +106,7 @@ pub struct Mention {
     /// What it says.
     pub reading: Reading,
     /// The rule that tied it to the claim, for `explain`: one of few texts (they name the
-    /// claim's cues and values), each held once however many mentions it ties (see [`rule`]).
+    /// claim's cues and values), each held once however many mentions it ties (see `rule`).
     pub rule: Arc<str>,
     /// The sentence it stands in, exactly as written (see [`Mention::quote`]), then the note when
     /// there is one (see [`Mention::note`]).

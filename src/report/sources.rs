@@ -197,7 +197,7 @@ impl Sources {
 }
 
 /// Per article of a listing's `names`, the byte length of its short column title (see
-/// [`short_lengths`]); those metadata `meta` names take theirs from it. Worked out before the
+/// `short_lengths`); those metadata `meta` names take theirs from it. Worked out before the
 /// articles are read: it sorts every name, and costs least while no finding is held.
 pub fn listing_short_lengths(names: &Names, meta: &BTreeMap<String, SourceMeta>) -> Vec<u32> {
     let named: Vec<bool> = (0..names.len())
