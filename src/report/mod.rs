@@ -206,7 +206,7 @@ fn contradiction_message<'a>(
 /// How many sources a message names before it counts the rest.
 const NAMED_IN_MESSAGE: usize = 3;
 
-/// `A`, `A and B`, `A, B and C`, or `A, B, C and 4 others`. Only the names shown are taken
+/// `A`, `A and B`, `A, B and C`, `A, B, C and 1 other` or `A, B, C and 4 others`. Only the names shown are taken
 /// from `names`: a side of a contradiction on a large corpus has thousands of sources, and its
 /// message is made for every report.
 fn name_list<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
@@ -219,11 +219,11 @@ fn name_list<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
             let (last, rest) = shown.split_last().expect("two or more");
             format!("{} and {last}", rest.join(", "))
         }
-        _ => format!(
-            "{} and {} others",
-            shown.join(", "),
-            total - NAMED_IN_MESSAGE
-        ),
+        _ => {
+            let more = total - NAMED_IN_MESSAGE;
+            let others = if more == 1 { "other" } else { "others" };
+            format!("{} and {more} {others}", shown.join(", "))
+        }
     }
 }
 
@@ -331,7 +331,7 @@ mod tests {
         assert_eq!(list(&["a"]), "a");
         assert_eq!(list(&["a", "b"]), "a and b");
         assert_eq!(list(&["a", "b", "c"]), "a, b and c");
-        assert_eq!(list(&["a", "b", "c", "d"]), "a, b, c and 1 others");
+        assert_eq!(list(&["a", "b", "c", "d"]), "a, b, c and 1 other");
         assert_eq!(list(&["a", "b", "c", "d", "e"]), "a, b, c and 2 others");
     }
 
