@@ -140,6 +140,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
 
     writeln!(out, "\nEvidence")?;
+    // One width for every claim's list: the widest short name of all the sources.
+    let name_width = (report.sources.iter())
+        .map(|s| s.short.chars().count())
+        .max()
+        .unwrap_or(0);
     for claim in &report.claims {
         writeln!(
             out,
@@ -149,12 +154,6 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             claim.result.verdict.name()
         )?;
         let mut any = false;
-        let name_width = report
-            .sources
-            .iter()
-            .map(|s| s.short.chars().count())
-            .max()
-            .unwrap_or(0);
         let reading_width = claim
             .result
             .sources
