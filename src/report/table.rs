@@ -18,19 +18,20 @@ const EXCERPT_WIDTH: usize = 110;
 /// nearly all "silent".
 fn write_grid(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let sources = report.sources.len();
-    let header: Vec<Cow<str>> = std::iter::once(Cow::Borrowed("claim"))
-        .chain(report.sources.iter().map(|s| match &s.meta.outlet {
-            Some(outlet) => Cow::Owned(format!("{}\n{outlet}", s.short)),
-            None => Cow::Borrowed(s.short),
-        }))
-        .chain(std::iter::once(Cow::Borrowed("verdict")))
-        .collect();
+    let header = || {
+        std::iter::once(Cow::Borrowed("claim"))
+            .chain(report.sources.iter().map(|s| match &s.meta.outlet {
+                Some(outlet) => Cow::Owned(format!("{}\n{outlet}", s.short)),
+                None => Cow::Borrowed(s.short),
+            }))
+            .chain(std::iter::once(Cow::Borrowed("verdict")))
+    };
     let mut grid = Grid::new(sources + 2);
-    for (column, text) in header.iter().enumerate() {
-        grid.fit(column, text);
+    for (column, text) in header().enumerate() {
+        grid.fit(column, &text);
     }
-    // How many claims each source speaks of: a column with fewer has a "silent" cell.
-    let mut speaking = vec![0; sources];
+    // Whether each source speaks of every claim: a column where one does not has a "silent" cell.
+    let mut speaking = vec![0u32; sources];
     for claim in &report.claims {
         grid.fit(0, &claim.id);
         grid.fit(sources + 1, claim.result.verdict.name());
@@ -40,24 +41,31 @@ fn write_grid(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     for (source, &count) in speaking.iter().enumerate() {
-        if count < report.claims.len() {
+        if (count as usize) < report.claims.len() {
             grid.fit(source + 1, SILENT);
         }
     }
+    drop(speaking);
     grid.top(out)?;
-    grid.row(out, &header)?;
+    grid.row_of(out, header)?;
     grid.below_header(out)?;
-    drop(header);
-    let mut row: Vec<Cow<str>> = Vec::with_capacity(sources + 2);
     for claim in &report.claims {
-        row.clear();
-        row.push(Cow::Borrowed(&claim.id));
-        row.extend(std::iter::repeat_n(Cow::Borrowed(SILENT), sources));
-        row.push(Cow::Borrowed(claim.result.verdict.name()));
-        for result in &claim.result.sources {
-            row[result.source + 1] = Cow::Owned(cell(result));
-        }
-        grid.row(out, &row)?;
+        // The cells of the sources that speak of the claim, by column; every other is silent.
+        let said: Vec<(usize, String)> = (claim.result.sources.iter())
+            .map(|result| (result.source + 1, cell(result)))
+            .collect();
+        let row = || {
+            let mut said = said.iter().peekable();
+            (0..sources + 2).map(move |column| match column {
+                0 => Cow::Borrowed(claim.id.as_str()),
+                _ if column == sources + 1 => Cow::Borrowed(claim.result.verdict.name()),
+                _ => match said.next_if(|(at, _)| *at == column) {
+                    Some((_, text)) => Cow::Borrowed(text.as_str()),
+                    None => Cow::Borrowed(SILENT),
+                },
+            })
+        };
+        grid.row_of(out, row)?;
     }
     grid.bottom(out)
 }
@@ -98,19 +106,15 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     write_grid(report, out)?;
 
-    let findings: Vec<_> = report
-        .claims
-        .iter()
-        .enumerate()
-        .flat_map(|(ci, c)| {
-            c.result
-                .findings
-                .iter()
-                .enumerate()
-                .map(move |(fi, f)| (c, f, report.gate.of(ci, fi)))
-        })
-        .collect();
-    if !findings.is_empty() {
+    // Gone through as they are written, not gathered first: tens of thousands on a large corpus.
+    let findings = report.claims.iter().enumerate().flat_map(|(ci, c)| {
+        c.result
+            .findings
+            .iter()
+            .enumerate()
+            .map(move |(fi, f)| (c, f, report.gate.of(ci, fi)))
+    });
+    if report.claims.iter().any(|c| !c.result.findings.is_empty()) {
         writeln!(out, "\nFindings")?;
         for (claim, finding, assessment) in findings {
             let level = assessment.level.name();
