@@ -98,14 +98,37 @@ fn log(report: &Report) -> Log<'_> {
     }
 }
 
-/// Finding `f` of claim `c` as a SARIF result, with a location per quote behind it.
-fn result(report: &Report, c: usize, f: usize) -> Value {
-    let claim = &report.claims[c];
-    let finding = &claim.result.findings[f];
-    let a = report.gate.of(c, f);
-    let locations: Vec<Value> = report
-        .quotes(claim, finding)
-        .map(|(source, m)| {
+/// Finding `f` of claim `c` as a SARIF result, with a location per quote behind it. Its fields
+/// are in the order `serde_json::Value` objects print theirs (alphabetical), as the rest of the
+/// log.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    baseline_state: &'static str,
+    level: &'static str,
+    locations: Locations<'a>,
+    message: Value,
+    partial_fingerprints: Value,
+    properties: Value,
+    rule_id: &'static str,
+    rule_index: usize,
+}
+
+/// A result's locations, produced one at a time as they are written: a contradiction on a large
+/// corpus has a location per source on either side, thousands, and holding them as JSON values
+/// took more memory than the findings themselves.
+struct Locations<'a> {
+    report: &'a Report,
+    c: usize,
+    f: usize,
+}
+
+impl Serialize for Locations<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Locations { report, c, f } = *self;
+        let claim = &report.claims[c];
+        let finding = &claim.result.findings[f];
+        serializer.collect_seq(report.quotes(claim, finding).map(|(source, m)| {
             let mut region = json!({
                 "startLine": m.line(),
                 "startColumn": m.column(),
@@ -128,24 +151,35 @@ fn result(report: &Report, c: usize, f: usize) -> Value {
                     ),
                 },
             })
-        })
-        .collect();
+        }))
+    }
+}
+
+/// Finding `f` of claim `c` as a SARIF result.
+fn result(report: &Report, c: usize, f: usize) -> SarifResult<'_> {
+    let claim = &report.claims[c];
+    let finding = &claim.result.findings[f];
+    let a = report.gate.of(c, f);
     let rule_index = FindingKind::ALL
         .iter()
         .position(|k| *k == finding.kind)
         .expect("every kind has a rule");
-    let mut result = json!({
-        "ruleId": finding.kind.code(),
-        "ruleIndex": rule_index,
-        "level": sarif_level(a.level),
-        "message": { "text": report.finding_message(claim, finding) },
-        "locations": locations,
-        "partialFingerprints": { "primaryLocationLineHash": a.fingerprint.to_string() },
-        "baselineState": if a.known.is_some() { "unchanged" } else { "new" },
-        "properties": { "claim": claim.id, "fails": a.fails },
-    });
+    let mut properties = json!({ "claim": claim.id, "fails": a.fails });
     if let Some(reason) = a.known.as_ref().and_then(|e| e.reason.as_deref()) {
-        result["properties"]["reason"] = json!(reason);
+        properties["reason"] = json!(reason);
     }
-    result
+    SarifResult {
+        baseline_state: if a.known.is_some() {
+            "unchanged"
+        } else {
+            "new"
+        },
+        level: sarif_level(a.level),
+        locations: Locations { report, c, f },
+        message: json!({ "text": report.finding_message(claim, finding) }),
+        partial_fingerprints: json!({ "primaryLocationLineHash": a.fingerprint.to_string() }),
+        properties,
+        rule_id: finding.kind.code(),
+        rule_index,
+    }
 }
