@@ -30,7 +30,7 @@ fn write_grid(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for (column, text) in header().enumerate() {
         grid.fit(column, &text);
     }
-    // Whether each source speaks of every claim: a column where one does not has a "silent" cell.
+    // How many claims each source speaks of: a column with fewer has a "silent" cell.
     let mut speaking = vec![0u32; sources];
     for claim in &report.claims {
         grid.fit(0, &claim.id);
