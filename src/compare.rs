@@ -88,11 +88,7 @@ static SILENT: LazyLock<SourceResult> = LazyLock::new(|| SourceResult {
 impl SourceResult {
     /// The value it stands by (its most precise), when it has one.
     pub fn value(&self) -> Option<&Value> {
-        let at = self.value_at? as usize;
-        match &self.mentions[at].reading {
-            Reading::Value(value) => Some(value),
-            Reading::Unspecified => None,
-        }
+        self.mentions[self.value_at? as usize].reading.value()
     }
 
     /// The distinct values it states, most precise first, as printed.
@@ -108,10 +104,7 @@ impl SourceResult {
     }
 
     fn values(&self) -> impl Iterator<Item = &Value> {
-        self.mentions.iter().filter_map(|m| match &m.reading {
-            Reading::Value(v) => Some(v),
-            Reading::Unspecified => None,
-        })
+        self.mentions.iter().filter_map(|m| m.reading.value())
     }
 }
 
@@ -321,10 +314,7 @@ pub fn judge_source(source: usize, extraction: Extraction) -> SourceResult {
     // a growing vector keeps (four mentions' worth for one).
     let mentions = extraction.mentions.into_boxed_slice();
     let values: Vec<(usize, &Value)> = (mentions.iter().enumerate())
-        .filter_map(|(at, m)| match &m.reading {
-            Reading::Value(v) => Some((at, v)),
-            Reading::Unspecified => None,
-        })
+        .filter_map(|(at, m)| Some((at, m.reading.value()?)))
         .collect();
     let unspecified = mentions.iter().any(|m| m.reading == Reading::Unspecified);
     // Compare distinct values only: an article repeating one value thousands of times must not

@@ -84,6 +84,14 @@ pub enum Reading {
 }
 
 impl Reading {
+    /// The value, unless it is that the value is not known.
+    pub fn value(&self) -> Option<&Value> {
+        match self {
+            Reading::Value(v) => Some(v),
+            Reading::Unspecified => None,
+        }
+    }
+
     /// `unspecified`, or the value as reports print it.
     pub fn display(&self) -> String {
         match self {
