@@ -93,25 +93,14 @@ impl Sources {
         let odd_paths = (odd_paths.iter())
             .filter_map(|(&index, path)| Some((source(index)?, path.clone())))
             .collect();
-        let mut metas = BTreeMap::new();
-        for (name, m) in meta.iter().filter(|(_, m)| **m != NO_META) {
-            let Ok(at) = names.binary_search(name) else {
-                continue;
-            };
-            // Two files can have one name once made UTF-8 (they are listed side by side): each
-            // gets the name's metadata.
-            let first = (0..at)
-                .rev()
-                .take_while(|&i| names.get(i) == name)
-                .last()
-                .unwrap_or(at);
-            for index in (first..names.len()).take_while(|&i| names.get(i) == name) {
-                if let Some(source) = source(index) {
-                    metas.insert(source, m.clone());
-                }
-            }
-        }
-        names.retain(|index| unreadable.binary_search(&index).is_err());
+        // Looked up by name for every article read: two files can have one name once made
+        // UTF-8, and each gets the name's metadata.
+        let metas = (0..names.len())
+            .filter_map(|index| Some((source(index)?, meta.get(names.get(index))?)))
+            .filter(|(_, m)| **m != NO_META)
+            .map(|(source, m)| (source, m.clone()))
+            .collect();
+        names.retain(|index| source(index).is_some());
         let mut sources = Sources {
             root: root.to_path_buf(),
             names,
