@@ -211,11 +211,42 @@ mod tests {
         ];
         let lines: Vec<String> = ours(&rows).lines().map(String::from).collect();
         assert_eq!(lines.len(), 5);
+        // Its rules and rows are longer than a piece of PIECE_BYTES: each is written in parts.
+        let rule = |[left, line, between, right]: [char; 4]| {
+            format!(
+                "{left}{}{between}{}{right}",
+                line.to_string().repeat(7),
+                line.to_string().repeat(70_002)
+            )
+        };
+        assert_eq!(lines[0], rule(['┌', '─', '┬', '┐']));
+        assert_eq!(lines[2], rule(['╞', '═', '╪', '╡']));
+        assert_eq!(lines[4], rule(['└', '─', '┴', '┘']));
         assert_eq!(lines[1], format!("│ claim ┆ {wide} │"));
         assert_eq!(
             lines[3],
             format!("│ count ┆ 100{} │", " ".repeat(70_000 - 3))
         );
+    }
+
+    /// A grid as wide as a large corpus (a column per source) is drawn as comfy-table draws it,
+    /// though every row and rule is written in many pieces.
+    #[test]
+    fn a_grid_of_many_columns_is_drawn_whole() {
+        let header: Vec<String> = (0..20_000).map(|i| format!("{i:05}\nRFI")).collect();
+        let row: Vec<String> = (0..20_000)
+            .map(|i| {
+                if i % 7 == 0 {
+                    "inconsistent:\n~100 / 200"
+                } else {
+                    "silent"
+                }
+                .into()
+            })
+            .collect();
+        let rows = vec![header, row];
+        assert!(ours(&rows).lines().all(|line| line.len() > 2 * PIECE_BYTES));
+        assert_eq!(ours(&rows), comfy(&rows));
     }
 
     #[test]
